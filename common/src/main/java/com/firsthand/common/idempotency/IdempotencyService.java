@@ -1,0 +1,89 @@
+package com.firsthand.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.firsthand.common.api.ApiException;
+import com.firsthand.common.auth.CallerContext;
+import com.firsthand.common.auth.SecretHasher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+
+/**
+ * Runs a POST once per Idempotency-Key and replays its first response (status and body) to every retry.
+ *
+ * <p>The key row is inserted first, in the transaction of the request itself. A concurrent request with the
+ * same key blocks on PostgreSQL's unique index until that transaction ends: after a commit it replays the
+ * stored response; after a rollback (the first request failed) it runs the request itself. So 50 concurrent
+ * identical requests create one resource and all get the same body.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final IdempotencyKeyRepository keys;
+    private final CallerContext callerContext;
+    private final TransactionSynchronizationRegistry transactions;
+    private final ObjectMapper canonicalJson;
+    private final ObjectMapper mapper;
+
+    public IdempotencyService(IdempotencyKeyRepository keys, CallerContext callerContext,
+            TransactionSynchronizationRegistry transactions, ObjectMapper mapper) {
+        this.keys = keys;
+        this.callerContext = callerContext;
+        this.transactions = transactions;
+        this.mapper = mapper;
+        this.canonicalJson = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    /**
+     * @param key     the request's Idempotency-Key header
+     * @param request what identifies the request: method and path plus the parsed body
+     * @param action  performs the request and returns the response whose entity is stored
+     */
+    public Response execute(String key, String method, String path, Object request, Supplier<Response> action) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("an idempotent request must run in a transaction");
+        }
+        String scope = callerContext.caller().scope();
+        String requestHash = SecretHasher.sha256(method + " " + path + "\n" + canonical(request));
+        if (!keys.claim(scope, key, requestHash)) {
+            return replay(keys.find(scope, key), requestHash);
+        }
+        Response response = action.get();
+        String body = response.hasEntity() ? json(response.getEntity()) : null;
+        keys.complete(scope, key, response.getStatus(), body);
+        return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    private Response replay(IdempotencyKeyRepository.StoredResponse stored, String requestHash) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw new ApiException(422, ApiException.IDEMPOTENCY, "idempotency_key_reused",
+                    "This Idempotency-Key was already used with a different request; use a new key.",
+                    IdempotencyKeyRequiredFilter.HEADER);
+        }
+        return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
+                .header(REPLAYED_HEADER, "true").build();
+    }
+
+    private String canonical(Object request) {
+        try {
+            return request == null ? "" : canonicalJson.writeValueAsString(canonicalJson.valueToTree(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String json(Object entity) {
+        try {
+            return entity instanceof String text ? text : mapper.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

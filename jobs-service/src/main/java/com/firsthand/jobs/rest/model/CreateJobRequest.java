@@ -1,0 +1,10 @@
+package com.firsthand.jobs.rest.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** Body of POST /v1/jobs. Everything is nullable here: JobRequestValidator names each missing field. */
+public record CreateJobRequest(String type, String description, Integer filesNeeded, List<String> acceptedFormats,
+        Integer pricePerFileCents, LocationModel location, String deadline, Integer maxWorkers,
+        Map<String, String> metadata, Integer minWidth, Integer minHeight) {
+}

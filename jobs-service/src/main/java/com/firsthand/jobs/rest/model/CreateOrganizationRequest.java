@@ -1,0 +1,4 @@
+package com.firsthand.jobs.rest.model;
+
+public record CreateOrganizationRequest(String name) {
+}

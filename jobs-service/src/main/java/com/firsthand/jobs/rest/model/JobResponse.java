@@ -1,0 +1,17 @@
+package com.firsthand.jobs.rest.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The job object of the API reference; fields that are only sometimes set are omitted until they are. */
+public record JobResponse(String object, String id, String status, String type, String description,
+        int filesNeeded, int filesApproved, List<String> acceptedFormats, int pricePerFileCents,
+        LocationModel location, Instant deadline, Integer maxWorkers, Map<String, String> metadata,
+        Integer minWidth, Integer minHeight, SubmissionSummary submissionSummary, Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant completedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant cancelledAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer buyerRating,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String buyerFeedback) {
+}

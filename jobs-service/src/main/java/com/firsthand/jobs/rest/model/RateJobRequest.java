@@ -1,0 +1,4 @@
+package com.firsthand.jobs.rest.model;
+
+public record RateJobRequest(Integer rating, String feedback) {
+}

@@ -1,0 +1,140 @@
+package com.firsthand.launcher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The single public entry point: a streaming reverse proxy (Vert.x) that sends each request to the service
+ * owning its path, and answers unknown paths with the API's JSON 404.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    private Gateway(Vertx vertx, HttpServer server) {
+        this.vertx = vertx;
+        this.server = server;
+    }
+
+    /** Starts listening on {@code host:port} (port 0 picks a free one, see {@link #port()}). */
+    public static Gateway start(String host, int port, GatewayRoutes routes) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+                new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .origin(context -> context.client().request(new RequestOptions().setServer(
+                        SocketAddress.inetSocketAddress(backendOf(context, routes).port(), "127.0.0.1"))))
+                .addInterceptor(new ForwardedHeaders());
+        // Answering "Expect: 100-continue" here lets clients start streaming a large upload at once.
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+                        .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false))
+                .requestHandler(request -> {
+                    if (routes.route(request.path()).isPresent()) {
+                        proxy.handle(request);
+                    } else {
+                        notFound(request);
+                    }
+                });
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return new Gateway(vertx, server);
+        } catch (ExecutionException | TimeoutException e) {
+            vertx.close();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("gateway cannot listen on " + host + ":" + port + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            vertx.close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    private static GatewayRoutes.Backend backendOf(ProxyContext context, GatewayRoutes routes) {
+        String path = context.request().proxiedRequest().path();
+        return routes.route(path).orElseThrow(() -> new IllegalStateException("no route for " + path));
+    }
+
+    private static void notFound(HttpServerRequest request) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", "invalid_request_error");
+        error.put("code", "route_not_found");
+        error.put("message", "No route for " + request.method().name() + " " + request.path() + ".");
+        error.put("param", null);
+        try {
+            request.response()
+                    .setStatusCode(404)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(JSON.writeValueAsString(Map.of("error", error)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            // One after the other from this thread: completing vertx.close() on its own event loop never happens.
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("gateway did not stop cleanly: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the caller's Host and tells the service who called, as a reverse proxy should. */
+    private static final class ForwardedHeaders implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            MultiMap headers = request.headers();
+            headers.remove(HttpHeaders.EXPECT);
+            if (incoming.remoteAddress() != null) {
+                String client = incoming.remoteAddress().hostAddress();
+                String earlier = headers.get("X-Forwarded-For");
+                headers.set("X-Forwarded-For", earlier == null ? client : earlier + ", " + client);
+            }
+            headers.set("X-Forwarded-Proto", incoming.scheme());
+            if (incoming.authority() != null) {
+                headers.set("X-Forwarded-Host", incoming.authority().toString());
+                request.setAuthority(incoming.authority());
+            }
+            return context.sendRequest();
+        }
+    }
+}

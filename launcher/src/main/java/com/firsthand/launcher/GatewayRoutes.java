@@ -1,0 +1,58 @@
+package com.firsthand.launcher;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The gateway's routing table: which service owns a request path. */
+public final class GatewayRoutes {
+
+    /** A service behind the gateway, listening on 127.0.0.1. */
+    public record Backend(String name, int port) {
+    }
+
+    private record Route(String prefix, Backend backend) {
+
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
+
+    private final List<Route> routes;
+
+    private GatewayRoutes(List<Route> routes) {
+        this.routes = routes;
+    }
+
+    public static GatewayRoutes of(Backend jobs, Backend submissions, Backend scoring, Backend webhooks) {
+        return new GatewayRoutes(List.of(
+                new Route("/admin", jobs),
+                new Route("/v1/jobs", jobs),
+                new Route("/v1/worker", submissions),
+                new Route("/v1/submissions", submissions),
+                new Route("/v1/usage", scoring),
+                new Route("/v1/webhook_endpoints", webhooks),
+                new Route("/v1/events", webhooks)));
+    }
+
+    /** The backend for a raw request path (no query string), or empty when no service owns it. */
+    public Optional<Backend> route(String path) {
+        if (path == null || !path.startsWith("/") || hasDotSegment(path)) {
+            return Optional.empty();
+        }
+        return routes.stream().filter(route -> route.matches(path)).map(Route::backend).findFirst();
+    }
+
+    /**
+     * The backends normalize "." and ".." segments (also percent-encoded) after we routed, so
+     * "/v1/usage/../jobs" would reach the scoring service as "/v1/jobs": refuse such paths instead.
+     */
+    private static boolean hasDotSegment(String path) {
+        for (String segment : path.split("/", -1)) {
+            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+package com.firsthand.submissions.repository;
+
+import com.firsthand.submissions.domain.JobReplica;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class JobReplicaRepository implements PanacheRepositoryBase<JobReplica, String> {
+
+    /** A keyset page of jobs in one of the given statuses, newest first. */
+    public List<JobReplica> listPage(List<String> statuses, String type, String afterId, int fetchSize) {
+        StringBuilder query = new StringBuilder("status in :statuses");
+        Parameters params = Parameters.with("statuses", statuses);
+        if (type != null) {
+            query.append(" and type = :type");
+            params.and("type", type);
+        }
+        if (afterId != null) {
+            query.append(" and id < :after");
+            params.and("after", afterId);
+        }
+        return find(query.toString(), Sort.descending("id"), params).page(0, fetchSize).list();
+    }
+}

@@ -1,0 +1,12 @@
+package com.firsthand.webhook;
+
+import com.firsthand.common.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void layersKeepTransportOutOfTheDomain() {
+        ArchitectureRules.check("com.firsthand.webhook");
+    }
+}
