@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.firsthand.common.ids.Ids;
-import com.firsthand.common.testing.TestEvents;
+import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.JobCapacityChanged;
@@ -30,15 +30,15 @@ class JobLifecycleTest {
         String apiKey = Accounts.newOrganizationKey();
         String jobId = postJob(apiKey);
 
-        TestEvents.send(kafka, capacity(jobId, 1, 0, 2, 1, 0));
+        KafkaEvents.send(kafka, capacity(jobId, 1, 0, 2, 1, 0));
         awaitStatus(apiKey, jobId, "filled");
-        TestEvents.send(kafka, capacity(jobId, 2, 0, 1, 1, 1));
+        KafkaEvents.send(kafka, capacity(jobId, 2, 0, 1, 1, 1));
         awaitStatus(apiKey, jobId, "open");
 
         EventEnvelope done = capacity(jobId, 3, 3, 0, 0, 1);
-        TestEvents.send(kafka, done);
-        TestEvents.send(kafka, done);
-        TestEvents.send(kafka, capacity(jobId, 2, 1, 1, 1, 0));
+        KafkaEvents.send(kafka, done);
+        KafkaEvents.send(kafka, done);
+        KafkaEvents.send(kafka, capacity(jobId, 2, 1, 1, 1, 0));
         awaitStatus(apiKey, jobId, "completed");
         given().auth().oauth2(apiKey).when().get("/v1/jobs/" + jobId).then()
                 .body("files_approved", equalTo(3)).body("completed_at", notNullValue())
@@ -63,7 +63,7 @@ class JobLifecycleTest {
                 .body("status", equalTo("cancelled")).body("cancelled_at", notNullValue());
         rate(apiKey, jobId, "{\"rating\":3}").then().statusCode(409).body("error.code", equalTo("job_not_completed"));
 
-        TestEvents.send(kafka, capacity(jobId, 1, 3, 0, 0, 0));
+        KafkaEvents.send(kafka, capacity(jobId, 1, 3, 0, 0, 0));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(apiKey)
                 .when().get("/v1/jobs/" + jobId).then().body("files_approved", equalTo(3)));
         given().auth().oauth2(apiKey).when().get("/v1/jobs/" + jobId).then().body("status", equalTo("cancelled"));

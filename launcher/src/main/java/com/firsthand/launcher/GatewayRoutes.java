@@ -2,6 +2,7 @@ package com.firsthand.launcher;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The gateway's routing table: which service owns a request path. */
 public final class GatewayRoutes {
@@ -10,9 +11,21 @@ public final class GatewayRoutes {
     public record Backend(String name, int port) {
     }
 
-    private record Route(String prefix, Backend backend) {
+    /** A path prefix, or a pattern when a service owns a sub-resource of another's (see docs/architecture.md). */
+    private record Route(String prefix, Pattern pattern, Backend backend) {
+
+        static Route prefix(String prefix, Backend backend) {
+            return new Route(prefix, null, backend);
+        }
+
+        static Route pattern(String regex, Backend backend) {
+            return new Route(null, Pattern.compile(regex), backend);
+        }
 
         boolean matches(String path) {
+            if (pattern != null) {
+                return pattern.matcher(path).matches();
+            }
             return path.equals(prefix) || path.startsWith(prefix + "/");
         }
     }
@@ -25,13 +38,14 @@ public final class GatewayRoutes {
 
     public static GatewayRoutes of(Backend jobs, Backend submissions, Backend scoring, Backend webhooks) {
         return new GatewayRoutes(List.of(
-                new Route("/admin", jobs),
-                new Route("/v1/jobs", jobs),
-                new Route("/v1/worker", submissions),
-                new Route("/v1/submissions", submissions),
-                new Route("/v1/usage", scoring),
-                new Route("/v1/webhook_endpoints", webhooks),
-                new Route("/v1/events", webhooks)));
+                Route.prefix("/admin", jobs),
+                Route.pattern("/v1/jobs/[^/]+/(files|submissions)(/.*)?", submissions),
+                Route.prefix("/v1/jobs", jobs),
+                Route.prefix("/v1/worker", submissions),
+                Route.prefix("/v1/submissions", submissions),
+                Route.prefix("/v1/usage", scoring),
+                Route.prefix("/v1/webhook_endpoints", webhooks),
+                Route.prefix("/v1/events", webhooks)));
     }
 
     /** The backend for a raw request path (no query string), or empty when no service owns it. */

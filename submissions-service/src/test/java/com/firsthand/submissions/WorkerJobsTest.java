@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.testing.PublishedCredentials;
-import com.firsthand.common.testing.TestEvents;
+import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.JobCreated;
@@ -36,8 +36,8 @@ class WorkerJobsTest {
         JobCreated job = new JobCreated(jobId, "org_x", "open", "data_collection", "Mailboxes", 10,
                 List.of("image/jpeg"), 50, 30.2672, -97.7431, 15.0, null, null, null, 640, 480, created);
         EventEnvelope event = envelope(Topics.JOB_CREATED, jobId, job, created);
-        TestEvents.send(kafka, event);
-        TestEvents.send(kafka, event);
+        KafkaEvents.send(kafka, event);
+        KafkaEvents.send(kafka, event);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker.secret())
                 .when().get("/v1/worker/jobs").then().statusCode(200).body("data.id", hasItem(jobId)));
@@ -45,7 +45,7 @@ class WorkerJobsTest {
                 .body("data.findAll { it.id == '" + jobId + "' }.size()", equalTo(1))
                 .body("data.find { it.id == '" + jobId + "' }.location.radius_km", equalTo(15.0f));
 
-        TestEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId,
+        KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId,
                 new JobStatusChanged(jobId, "org_x", "open", "filled", Instant.now(), 0, 10), Instant.now()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker.secret())
                 .when().get("/v1/worker/jobs").then().statusCode(200).body("data.id", not(hasItem(jobId))));

@@ -12,6 +12,10 @@ public class CallerContext {
         this.caller = caller;
     }
 
+    public boolean isAuthenticated() {
+        return caller != null;
+    }
+
     public Caller caller() {
         if (caller == null) {
             throw new IllegalStateException("no authenticated caller on this request");

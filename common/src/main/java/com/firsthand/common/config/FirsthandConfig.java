@@ -23,6 +23,21 @@ public interface FirsthandConfig {
 
     Credentials credentials();
 
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per credential, on each replica. */
+        @WithDefault("100")
+        int requestsPerSecond();
+
+        /** Requests a credential may send at once before the sustained rate applies. */
+        @WithDefault("200")
+        int burst();
+    }
+
     interface Auth {
         /** How long a credential look-up is cached: the most a revoked key keeps working on a replica. */
         @WithDefault("PT2S")

@@ -47,7 +47,7 @@ public final class PublishedCredentials {
     }
 
     private static void send(String bootstrapServers, CredentialChanged credential) {
-        TestEvents.send(bootstrapServers, new EventEnvelope(Ids.next(Ids.EVENT), Topics.CREDENTIAL_CHANGED, 1,
+        KafkaEvents.send(bootstrapServers, new EventEnvelope(Ids.next(Ids.EVENT), Topics.CREDENTIAL_CHANGED, 1,
                 credential.changedAt(), credential.orgId(), "credential", credential.credentialId(),
                 EventJson.toTree(credential)));
     }

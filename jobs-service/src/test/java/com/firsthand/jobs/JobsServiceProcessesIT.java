@@ -17,17 +17,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two jobs-service processes (the packaged jar) on one database and broker: a long-poll held by one replica
- * wakes when the other changes the job.
+ * jobs-service as real processes (the packaged jar) on real PostgreSQL and Kafka: two replicas on one database
+ * share long-poll wake-ups, and an event committed just before a kill -9 is published by the next start.
  */
-class TwoReplicasIT {
+class JobsServiceProcessesIT {
 
     private static final String ADMIN = "it-admin-token";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -43,29 +47,37 @@ class TwoReplicasIT {
     static void start() {
         infra = LocalInfrastructure.onFreePorts(dir.resolve("infra"));
         String jdbcUrl = infra.postgres().createDatabase("jobs");
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
-        assertThat(jar).exists();
         for (int i = 0; i < 2; i++) {
             int port = Ports.free();
             ports.add(port);
-            replicas.add(ChildJvm.start("jobs-" + i, jar.toString(), List.of("-Xmx256m",
-                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
-                    "-Dquarkus.datasource.username=" + PostgresServer.USER,
-                    "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
-                    "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
-                    "-Dfirsthand.admin.token=" + ADMIN),
-                    "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dir.resolve("jobs-" + i + ".log")));
+            replicas.add(startReplica("jobs-" + i, port, jdbcUrl, true));
         }
         for (int i = 0; i < 2; i++) {
-            int port = ports.get(i);
-            ChildJvm replica = replicas.get(i);
-            await().atMost(Duration.ofSeconds(120)).until(() -> {
-                assertThat(replica.isAlive()).as(replica.tail()).isTrue();
-                return status(send(port, "GET", "/q/health/ready", null, null)) == 200;
-            });
+            awaitReady(replicas.get(i), ports.get(i));
         }
+    }
+
+    private static ChildJvm startReplica(String name, int port, String jdbcUrl, boolean relay) {
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        return ChildJvm.start(name, jar.toString(), List.of("-Xmx256m",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                "-Dquarkus.datasource.username=" + PostgresServer.USER,
+                "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
+                "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
+                "-Dfirsthand.outbox.relay-enabled=" + relay,
+                "-Dfirsthand.admin.token=" + ADMIN),
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dir.resolve(name + ".log"));
+    }
+
+    private static void awaitReady(ChildJvm replica, int port) {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptionsInstanceOf(java.io.IOException.class)
+                .until(() -> {
+                    assertThat(replica.isAlive()).as(replica.tail()).isTrue();
+                    return status(send(port, "GET", "/q/health/ready", null, null)) == 200;
+                });
     }
 
     @AfterAll
@@ -96,6 +108,36 @@ class TwoReplicasIT {
         assertThat(woken.statusCode()).isEqualTo(200);
         assertThat(field(woken.body(), "status")).isEqualTo("cancelled");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anEventCommittedJustBeforeACrashIsPublishedByTheNextStart() throws Exception {
+        String jdbcUrl = infra.postgres().createDatabase("jobs_crash");
+        int port = Ports.free();
+        ChildJvm crashing = startReplica("jobs-crash", port, jdbcUrl, false);
+        awaitReady(crashing, port);
+        String org = body(send(port, "POST", "/admin/organizations", ADMIN, "{\"name\":\"Crash\"}"));
+        String apiKey = JSON.readTree(org).path("api_key").path("secret").asText();
+        String jobId = field(body(send(port, "POST", "/v1/jobs", apiKey, Accounts.jobBody("crash"))), "id");
+
+        crashing.kill();
+
+        int restartPort = Ports.free();
+        ChildJvm restarted = startReplica("jobs-restarted", restartPort, jdbcUrl, true);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "crash-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("job.created"));
+            List<String> keys = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
+                return keys.contains(jobId);
+            });
+        } finally {
+            restarted.close();
+        }
     }
 
     private static HttpResponse<String> send(int port, String method, String path, String bearer, String json)

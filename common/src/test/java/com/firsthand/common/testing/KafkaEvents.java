@@ -10,9 +10,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes events to the real broker as another service's outbox relay would. */
-public final class TestEvents {
+public final class KafkaEvents {
 
-    private TestEvents() {
+    private KafkaEvents() {
     }
 
     public static void send(String bootstrapServers, EventEnvelope event) {
