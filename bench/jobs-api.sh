@@ -18,12 +18,23 @@ for i in $(seq 1 40); do
 done
 JOB=$(curl -sf "$GATEWAY/v1/jobs?limit=1" -H "$AUTH" | sed -n 's/.*"id":"\(job_[^"]*\)".*/\1/p' | head -1)
 
+# Warm-up: let the JIT compile every path before anything is measured.
+for url in "$JOBS_DIRECT/q/health/live" "$JOBS_DIRECT/v1/jobs/$JOB" "$GATEWAY/v1/jobs/$JOB" "$JOBS_DIRECT/v1/jobs?limit=20"; do
+    wrk -t2 -c"$CONNECTIONS" -d10s -H "$AUTH" "$url" >/dev/null
+done
+wrk -t2 -c"$CONNECTIONS" -d10s -H "$AUTH" -s "$BENCH_DIR/post-job.lua" "$JOBS_DIRECT/v1/jobs" >/dev/null
+
 echo "## Jobs API — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), ${DURATION}s per row, $CONNECTIONS connections"
 echo
 wrk_header
 for base in "$JOBS_DIRECT" "$GATEWAY"; do
     via=$([ "$base" = "$GATEWAY" ] && echo "gateway" || echo "direct")
-    wrk_line "GET /q/health/live ($via, trivial)" "$base/q/health/live" -t2 -c"$CONNECTIONS" -d"${DURATION}s"
+    if [ "$via" = "direct" ]; then
+        wrk_line "GET /q/health/live (direct, trivial)" "$base/q/health/live" -t2 -c"$CONNECTIONS" -d"${DURATION}s"
+    else
+        # The gateway alone: a path no service owns is answered by the gateway itself (404 by design).
+        wrk_line "GET /v1/unrouted (gateway alone, 404)" "$base/v1/unrouted" -t2 -c"$CONNECTIONS" -d"${DURATION}s"
+    fi
     wrk_line "GET /v1/jobs/{id} ($via)" "$base/v1/jobs/$JOB" -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH"
     wrk_line "GET /v1/jobs?limit=20 ($via)" "$base/v1/jobs?limit=20" -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH"
     wrk_line "POST /v1/jobs ($via)" "$base/v1/jobs" -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "$AUTH" \

@@ -24,7 +24,8 @@ start_stack() {
     if [ ! -f "$PROJECT_DIR/launcher/target/fh-launcher.jar" ]; then
         (cd "$PROJECT_DIR" && mvn -B -q install -DskipTests)
     fi
-    java -Xmx256m -jar "$PROJECT_DIR/launcher/target/fh-launcher.jar" --data-dir "$DATA_DIR" \
+    # Benchmarks measure the service, not the per-credential rate limit.
+    FIRSTHAND_RATE_LIMIT_ENABLED=false java -Xmx256m -jar "$PROJECT_DIR/launcher/target/fh-launcher.jar" --data-dir "$DATA_DIR" \
         --port "$GATEWAY_PORT" > "$DATA_DIR/launcher-output.log" 2>&1 &
     LAUNCHER_PID=$!
     trap stop_stack EXIT
