@@ -28,27 +28,37 @@ class WorkerJobsTest {
     String kafka;
 
     @Test
-    void aPostedJobReachesTheWorkerSideAndLeavesItWhenFilled() {
-        PublishedCredentials.Issued worker = PublishedCredentials.workerToken(kafka);
-        awaitAuthenticated(worker.secret());
+    void aPostedJobReachesTheWorkerSideAndLeavesItWhenFilledOrCancelled() {
+        WorkerFixtures fixtures = new WorkerFixtures(kafka);
+        String worker = fixtures.worker();
+        String other = fixtures.worker();
+        fixtures.awaitAuthenticated(worker);
+        fixtures.awaitAuthenticated(other);
         String jobId = Ids.next(Ids.JOB);
         Instant created = Instant.now();
-        JobCreated job = new JobCreated(jobId, "org_x", "open", "data_collection", "Mailboxes", 10,
+        JobCreated job = new JobCreated(jobId, "org_x", "open", "data_collection", "Mailboxes", 2,
                 List.of("image/jpeg"), 50, 30.2672, -97.7431, 15.0, null, null, null, 640, 480, created);
         EventEnvelope event = envelope(Topics.JOB_CREATED, jobId, job, created);
         KafkaEvents.send(kafka, event);
         KafkaEvents.send(kafka, event);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker.secret())
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker)
                 .when().get("/v1/worker/jobs").then().statusCode(200).body("data.id", hasItem(jobId)));
-        given().auth().oauth2(worker.secret()).when().get("/v1/worker/jobs?type=data_collection").then()
+        given().auth().oauth2(worker).when().get("/v1/worker/jobs?type=data_collection").then()
                 .body("data.findAll { it.id == '" + jobId + "' }.size()", equalTo(1))
                 .body("data.find { it.id == '" + jobId + "' }.location.radius_km", equalTo(15.0f));
 
-        KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId,
-                new JobStatusChanged(jobId, "org_x", "open", "filled", Instant.now(), 0, 10), Instant.now()));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker.secret())
-                .when().get("/v1/worker/jobs").then().statusCode(200).body("data.id", not(hasItem(jobId))));
+        WorkerFixtures.accept(worker, jobId).then().statusCode(200);
+        WorkerFixtures.accept(other, jobId).then().statusCode(200);
+        given().auth().oauth2(worker).when().get("/v1/worker/jobs").then().body("data.id", not(hasItem(jobId)));
+
+        String cancelled = fixtures.job(3, null, null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker)
+                .when().get("/v1/worker/jobs").then().body("data.id", hasItem(cancelled)));
+        KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, cancelled,
+                new JobStatusChanged(cancelled, "org_x", "open", "cancelled", Instant.now(), 0, 3), Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker)
+                .when().get("/v1/worker/jobs").then().statusCode(200).body("data.id", not(hasItem(cancelled))));
     }
 
     @Test

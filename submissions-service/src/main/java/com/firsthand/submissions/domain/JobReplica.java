@@ -45,4 +45,28 @@ public class JobReplica {
     public Instant createdAt;
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
+    public int approved;
+    public int pending;
+    public int held;
+    public int rejected;
+    @Column(name = "rating_sum")
+    public long ratingSum;
+    public int rated;
+    @Column(name = "capacity_sequence")
+    public long capacitySequence;
+
+    /** Slots a new worker can still take. */
+    public int remaining() {
+        return filesNeeded - approved - pending - held;
+    }
+
+    /** Completed, cancelled and expired jobs take no new work. */
+    public boolean acceptsWork(Instant now) {
+        boolean finalStatus = "completed".equals(status) || "cancelled".equals(status) || "expired".equals(status);
+        return !finalStatus && (deadline == null || deadline.isAfter(now));
+    }
+
+    public Double averageRating() {
+        return rated == 0 ? null : (double) ratingSum / rated;
+    }
 }

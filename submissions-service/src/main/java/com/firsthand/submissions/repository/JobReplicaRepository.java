@@ -5,15 +5,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
 public class JobReplicaRepository implements PanacheRepositoryBase<JobReplica, String> {
 
-    /** A keyset page of jobs in one of the given statuses, newest first. */
-    public List<JobReplica> listPage(List<String> statuses, String type, String afterId, int fetchSize) {
-        StringBuilder query = new StringBuilder("status in :statuses");
-        Parameters params = Parameters.with("statuses", statuses);
+    /** A keyset page, newest first, of jobs in one of the statuses with a free slot and no passed deadline. */
+    public List<JobReplica> listOffered(List<String> statuses, String type, Instant now, String afterId,
+            int fetchSize) {
+        StringBuilder query = new StringBuilder("status in :statuses and approved + pending + held < filesNeeded"
+                + " and (deadline is null or deadline > :now)");
+        Parameters params = Parameters.with("statuses", statuses).and("now", now);
         if (type != null) {
             query.append(" and type = :type");
             params.and("type", type);

@@ -3,6 +3,16 @@ package com.firsthand.submissions.rest;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.auth.CallerContext;
+import com.firsthand.common.idempotency.IdempotencyService;
+import com.firsthand.submissions.mapping.AssignmentMapper;
+import com.firsthand.submissions.service.AcceptJob;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
 import com.firsthand.common.paging.CursorCodec;
 import com.firsthand.common.paging.ListResponse;
 import com.firsthand.common.paging.PageRequest;
@@ -13,13 +23,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Jobs a worker can take: open or in progress, from the job replica. */
+/**
+ * Jobs a worker can take, from the job replica: not final, a slot free by this service's own counts (the
+ * replica's status may lag them), deadline not passed; and accepting one.
+ */
 @Path("/v1/worker/jobs")
 @Authenticated(Audience.WORKER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,15 +41,33 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class WorkerJobResource {
 
     static final String LIST = "worker_jobs";
-    private static final List<String> OFFERED = List.of("open", "in_progress");
+    private static final List<String> OFFERED = List.of("open", "in_progress", "filled");
     private static final Set<String> TYPES = Set.of("data_collection", "feedback");
 
     private final JobReplicaRepository jobs;
     private final CursorCodec cursors;
+    private final AcceptJob acceptJob;
+    private final IdempotencyService idempotency;
+    private final CallerContext caller;
+    private final Clock clock;
 
-    public WorkerJobResource(JobReplicaRepository jobs, CursorCodec cursors) {
+    public WorkerJobResource(JobReplicaRepository jobs, CursorCodec cursors, AcceptJob acceptJob,
+            IdempotencyService idempotency, CallerContext caller, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.cursors = cursors;
+        this.acceptJob = acceptJob;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/{job_id}/accept")
+    @Transactional
+    @Operation(summary = "Hold a slot on a job (an assignment) until you upload or it expires")
+    public Response accept(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId) {
+        return idempotency.execute(key, "POST", uri.getPath(), null, () -> Response.ok(
+                AssignmentMapper.toResponse(acceptJob.accept(caller.workerId(), jobId))).build());
     }
 
     @GET
@@ -46,7 +78,8 @@ public class WorkerJobResource {
             throw ApiException.invalidParam("type", "type must be one of: data_collection, feedback.");
         }
         PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
-        return ListResponse.of(jobs.listPage(OFFERED, type, page.afterId(), page.fetchSize()), page, LIST, cursors,
+        return ListResponse.of(jobs.listOffered(OFFERED, type, clock.instant(), page.afterId(),
+                page.fetchSize()), page, LIST, cursors,
                 job -> job.id, WorkerJobMapper::toResponse);
     }
 }

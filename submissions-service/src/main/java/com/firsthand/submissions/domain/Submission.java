@@ -1,0 +1,50 @@
+package com.firsthand.submissions.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A worker's upload for a job and its fate: pending_score, then approved or rejected (retry_pending on re-accept). */
+@Entity
+@Table(name = "submission")
+public class Submission {
+
+    public static final String PENDING_SCORE = "pending_score";
+    public static final String APPROVED = "approved";
+    public static final String REJECTED = "rejected";
+    public static final String RETRY_PENDING = "retry_pending";
+
+    @Id
+    public String id;
+    @Column(name = "job_id")
+    public String jobId;
+    @Column(name = "org_id")
+    public String orgId;
+    @Column(name = "worker_id")
+    public String workerId;
+    @Column(name = "assignment_id")
+    public String assignmentId;
+    public String status;
+    @Column(name = "content_type")
+    public String contentType;
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+    public String sha256;
+    @Column(name = "object_key")
+    public String objectKey;
+    @Column(name = "file_id")
+    public String fileId;
+    @Column(name = "file_key")
+    public String fileKey;
+    public String note;
+    @Column(name = "ai_star_rating")
+    public Integer aiStarRating;
+    @Column(name = "ai_reasoning")
+    public String aiReasoning;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "scored_at")
+    public Instant scoredAt;
+}

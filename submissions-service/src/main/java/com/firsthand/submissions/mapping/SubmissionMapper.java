@@ -1,0 +1,17 @@
+package com.firsthand.submissions.mapping;
+
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.rest.model.SubmissionResponse;
+
+public final class SubmissionMapper {
+
+    private SubmissionMapper() {
+    }
+
+    /** @param fileUrl a presigned download URL, or null where the caller may not download the file */
+    public static SubmissionResponse toResponse(Submission submission, String fileUrl) {
+        return new SubmissionResponse("submission", submission.id, submission.jobId, submission.workerId,
+                submission.status, submission.aiStarRating, submission.aiReasoning, fileUrl, submission.contentType,
+                submission.sizeBytes, submission.submittedAt, submission.scoredAt);
+    }
+}

@@ -1,0 +1,57 @@
+package com.firsthand.submissions.repository;
+
+import com.firsthand.submissions.config.StorageConfig;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/** Files in the object store (MinIO API): uploads go under quarantine/ until scored. */
+@ApplicationScoped
+public class FileStorage {
+
+    private static final Logger LOG = Logger.getLogger(FileStorage.class);
+
+    private final MinioClient minio;
+    private final StorageConfig config;
+
+    public FileStorage(MinioClient minio, StorageConfig config) {
+        this.minio = minio;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                minio.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
+            }
+        } catch (Exception e) {
+            LOG.warnf("Bucket %s not ready at start-up (retried on first upload): %s", config.bucket(), e.toString());
+        }
+    }
+
+    public String bucket() {
+        return config.bucket();
+    }
+
+    public static String quarantineKey(String orgId, String jobId, String submissionId) {
+        return "quarantine/" + orgId + "/" + jobId + "/" + submissionId;
+    }
+
+    /** Streams the file to the store; the file is never held in memory whole. */
+    public void put(String key, Path file, String contentType) {
+        try (InputStream in = Files.newInputStream(file)) {
+            minio.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .stream(in, Files.size(file), -1).contentType(contentType).build());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot store " + key, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.firsthand.submissions.service;
+
+import com.firsthand.common.api.ApiException;
+import com.firsthand.common.ids.Ids;
+import com.firsthand.submissions.config.SubmissionsConfig;
+import com.firsthand.submissions.domain.Assignment;
+import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.repository.AssignmentRepository;
+import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A worker takes a slot on a job. The job row is locked for the check and the hold, so approved + pending +
+ * held never exceeds files_needed however many workers accept at once.
+ */
+@ApplicationScoped
+public class AcceptJob {
+
+    private final JobReplicaRepository jobs;
+    private final AssignmentRepository assignments;
+    private final SubmissionRepository submissions;
+    private final SlotCapacity capacity;
+    private final SubmissionsConfig config;
+    private final Clock clock;
+
+    public AcceptJob(JobReplicaRepository jobs, AssignmentRepository assignments, SubmissionRepository submissions,
+            SlotCapacity capacity, SubmissionsConfig config, Clock clock) {
+        this.jobs = jobs;
+        this.assignments = assignments;
+        this.submissions = submissions;
+        this.capacity = capacity;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Assignment accept(String workerId, String jobId) {
+        JobReplica job = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (job == null) {
+            throw ApiException.notFound("job", jobId);
+        }
+        Instant now = clock.instant();
+        if (!job.acceptsWork(now)) {
+            throw ApiException.conflict("job_not_open", job.deadline != null && !job.deadline.isAfter(now)
+                    ? "This job's deadline has passed; it accepts no new work."
+                    : "This job is " + job.status + " and accepts no new work.");
+        }
+        if (assignments.findActive(jobId, workerId).isPresent()) {
+            throw ApiException.conflict("assignment_exists",
+                    "You already hold a slot on this job; upload with it before accepting again.");
+        }
+        if (job.remaining() <= 0) {
+            throw ApiException.conflict("no_slots_left", "Every slot of this job is taken; try again later.");
+        }
+        if (job.maxWorkers != null && assignments.activeWorkers(jobId) >= job.maxWorkers) {
+            throw ApiException.conflict("max_workers_reached",
+                    "This job already has its maximum of " + job.maxWorkers + " active workers.");
+        }
+        Assignment assignment = new Assignment();
+        assignment.id = Ids.next(Ids.ASSIGNMENT);
+        assignment.jobId = jobId;
+        assignment.orgId = job.orgId;
+        assignment.workerId = workerId;
+        assignment.status = Assignment.ACTIVE;
+        assignment.expiresAt = now.plus(config.assignmentTtl());
+        assignment.createdAt = now;
+        assignment.updatedAt = now;
+        assignments.persist(assignment);
+        submissions.latestRejected(jobId, workerId).ifPresent(rejected -> rejected.status = Submission.RETRY_PENDING);
+        job.held++;
+        capacity.changed(job);
+        return assignment;
+    }
+}

@@ -1,0 +1,57 @@
+package com.firsthand.submissions.service;
+
+import com.firsthand.submissions.domain.Assignment;
+import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.repository.AssignmentRepository;
+import com.firsthand.submissions.repository.JobReplicaRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Frees the slot of an assignment not used before it expired. */
+@ApplicationScoped
+public class ExpireAssignments {
+
+    private final AssignmentRepository assignments;
+    private final JobReplicaRepository jobs;
+    private final SlotCapacity capacity;
+    private final Clock clock;
+
+    public ExpireAssignments(AssignmentRepository assignments, JobReplicaRepository jobs, SlotCapacity capacity,
+            Clock clock) {
+        this.assignments = assignments;
+        this.jobs = jobs;
+        this.capacity = capacity;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${firsthand.submissions.expiry-check:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expire() {
+        Instant now = clock.instant();
+        List<String> expired = QuarkusTransaction.requiringNew()
+                .call(() -> assignments.expiredActive(now, 500).stream().map(a -> a.id).toList());
+        expired.forEach(id -> QuarkusTransaction.requiringNew().run(() -> expireOne(id, now)));
+    }
+
+    private void expireOne(String assignmentId, Instant now) {
+        Assignment candidate = assignments.findById(assignmentId);
+        if (candidate == null) {
+            return;
+        }
+        // Lock order: the job first, as accept and upload do, then re-check the assignment.
+        JobReplica job = jobs.findById(candidate.jobId, LockModeType.PESSIMISTIC_WRITE);
+        Assignment assignment = assignments.findById(assignmentId, LockModeType.PESSIMISTIC_WRITE);
+        if (!Assignment.ACTIVE.equals(assignment.status) || !assignment.expiresAt.isBefore(now)) {
+            return;
+        }
+        assignment.status = Assignment.EXPIRED;
+        assignment.updatedAt = now;
+        job.held--;
+        capacity.changed(job);
+    }
+}

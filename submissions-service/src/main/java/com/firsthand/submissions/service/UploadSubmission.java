@@ -1,0 +1,78 @@
+package com.firsthand.submissions.service;
+
+import com.firsthand.common.api.ApiException;
+import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.SubmissionUploaded;
+import com.firsthand.events.Topics;
+import com.firsthand.submissions.domain.Assignment;
+import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.repository.AssignmentRepository;
+import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Records a stored upload as a submission waiting for its score: the worker's slot moves from held to pending
+ * and submission.uploaded goes out, in one transaction. The file was stored first, so a submission never
+ * points at a missing file; a crash in between leaves only an unreferenced object in quarantine.
+ */
+@ApplicationScoped
+public class UploadSubmission {
+
+    private final JobReplicaRepository jobs;
+    private final AssignmentRepository assignments;
+    private final SubmissionRepository submissions;
+    private final SlotCapacity capacity;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public UploadSubmission(JobReplicaRepository jobs, AssignmentRepository assignments,
+            SubmissionRepository submissions, SlotCapacity capacity, Outbox outbox, Clock clock) {
+        this.jobs = jobs;
+        this.assignments = assignments;
+        this.submissions = submissions;
+        this.capacity = capacity;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record StoredFile(String submissionId, String bucket, String objectKey, String contentType, long sizeBytes,
+            String sha256, Integer width, Integer height, String note) {
+    }
+
+    public Submission record(String workerId, String jobId, StoredFile file) {
+        JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
+        Assignment assignment = assignments.findActive(jobId, workerId).orElseThrow(() -> ApiException.conflict(
+                "no_active_assignment", "Accept the job first: uploads need an active assignment."));
+        Instant now = clock.instant();
+        Submission submission = new Submission();
+        submission.id = file.submissionId();
+        submission.jobId = jobId;
+        submission.orgId = job.orgId;
+        submission.workerId = workerId;
+        submission.assignmentId = assignment.id;
+        submission.status = Submission.PENDING_SCORE;
+        submission.contentType = file.contentType();
+        submission.sizeBytes = file.sizeBytes();
+        submission.sha256 = file.sha256();
+        submission.objectKey = file.objectKey();
+        submission.note = file.note();
+        submission.submittedAt = now;
+        submissions.persist(submission);
+        assignment.status = Assignment.USED;
+        assignment.updatedAt = now;
+        job.held--;
+        job.pending++;
+        capacity.changed(job);
+        outbox.append(Topics.SUBMISSION_UPLOADED, "submission", submission.id, job.orgId, now,
+                new SubmissionUploaded(submission.id, jobId, job.orgId, workerId, file.bucket(), file.objectKey(),
+                        file.contentType(), file.sizeBytes(), file.sha256(), file.width(), file.height(), job.type,
+                        job.description, job.acceptedFormats, job.minWidth, job.minHeight, job.locationLat,
+                        job.locationLng, job.locationRadiusKm, now));
+        return submission;
+    }
+}

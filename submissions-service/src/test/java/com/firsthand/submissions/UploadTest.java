@@ -1,0 +1,163 @@
+package com.firsthand.submissions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.firsthand.events.EventJson;
+import com.firsthand.events.SubmissionUploaded;
+import com.firsthand.events.Topics;
+import com.firsthand.submissions.repository.JobReplicaRepository;
+import io.minio.MinioClient;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class UploadTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+    @Inject
+    MinioClient minio;
+    @Inject
+    JobReplicaRepository jobs;
+    WorkerFixtures fixtures;
+    String worker;
+    String jobId;
+
+    @BeforeEach
+    void acceptedJob() {
+        fixtures = new WorkerFixtures(kafka);
+        worker = fixtures.worker();
+        fixtures.awaitAuthenticated(worker);
+        jobId = fixtures.job(3, null, null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> WorkerFixtures.accept(worker, jobId).then()
+                .statusCode(200));
+    }
+
+    @Test
+    void aRealJpegIsStoredInQuarantineAndAnnouncedForScoring() throws Exception {
+        byte[] jpeg = jpeg(640, 480);
+        String submissionId = upload(worker, jobId, "photo.jpg", "application/octet-stream", jpeg)
+                .then().statusCode(200).body("object", equalTo("submission")).body("id", startsWith("sub_"))
+                .body("status", equalTo("pending_score")).body("content_type", equalTo("image/jpeg"))
+                .body("size_bytes", equalTo(jpeg.length)).extract().path("id");
+
+        SubmissionUploaded event = uploadedEvent(submissionId);
+        assertThat(event.objectKey()).startsWith("quarantine/").endsWith(submissionId);
+        assertThat(event.width()).isEqualTo(640);
+        assertThat(event.height()).isEqualTo(480);
+        assertThat(event.jobDescription()).isEqualTo("Mailboxes");
+        StatObjectResponse stored = minio.statObject(StatObjectArgs.builder().bucket(event.bucket())
+                .object(event.objectKey()).build());
+        assertThat(stored.size()).isEqualTo(jpeg.length);
+
+        var job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(jobId));
+        assertThat(job.pending).isEqualTo(1);
+        assertThat(job.held).isZero();
+        upload(worker, jobId, "again.jpg", "image/jpeg", jpeg).then().statusCode(409)
+                .body("error.code", equalTo("no_active_assignment"));
+    }
+
+    @Test
+    void theTypeComesFromTheBytesNotTheClaim() {
+        upload(worker, jobId, "photo.jpg", "image/jpeg", "just some text, not a photo".getBytes(StandardCharsets.UTF_8))
+                .then().statusCode(415).body("error.code", equalTo("unsupported_file_type"))
+                .body("error.param", equalTo("file"));
+    }
+
+    @Test
+    void corruptImagesAndDecompressionBombsAreRefusedFromTheHeader() throws Exception {
+        byte[] jpeg = jpeg(100, 100);
+        byte[] truncated = java.util.Arrays.copyOf(jpeg, 20);
+        upload(worker, jobId, "broken.jpg", "image/jpeg", truncated).then().statusCode(400)
+                .body("error.param", equalTo("file"));
+        upload(worker, jobId, "bomb.png", "image/png", pngHeader(100_000, 100_000)).then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("100000x100000"));
+    }
+
+    @Test
+    void tooLargeFilesAre413AndAFileIsRequired() {
+        byte[] big = new byte[2_500_000];
+        new Random(1).nextBytes(big);
+        upload(worker, jobId, "big.bin", "image/jpeg", big).then().statusCode(413)
+                .body("error.code", equalTo("file_too_large"));
+        given().auth().oauth2(worker).header("Idempotency-Key", UUID.randomUUID().toString())
+                .multiPart("note", "no file").when().post("/v1/worker/jobs/" + jobId + "/submissions")
+                .then().statusCode(400).body("error.param", equalTo("file"));
+    }
+
+    static io.restassured.response.Response upload(String token, String jobId, String name, String claimedType,
+            byte[] bytes) {
+        return given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .multiPart("file", name, bytes, claimedType).when().post("/v1/worker/jobs/" + jobId + "/submissions");
+    }
+
+    static byte[] jpeg(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLUE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** A PNG signature and IHDR chunk announcing huge dimensions, with no pixel data behind them. */
+    static byte[] pngHeader(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        return ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
+
+    private SubmissionUploaded uploadedEvent(String submissionId) {
+        List<SubmissionUploaded> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "t-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.SUBMISSION_UPLOADED));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (submissionId.equals(record.key())) {
+                        seen.add(EventJson.read(record.value()).payloadAs(SubmissionUploaded.class));
+                    }
+                });
+                return !seen.isEmpty();
+            });
+        }
+        return seen.get(0);
+    }
+}
