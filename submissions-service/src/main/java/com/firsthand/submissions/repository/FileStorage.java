@@ -2,6 +2,8 @@ package com.firsthand.submissions.repository;
 
 import com.firsthand.submissions.config.StorageConfig;
 import io.minio.BucketExistsArgs;
+import io.minio.CopyObjectArgs;
+import io.minio.CopySource;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -43,6 +45,20 @@ public class FileStorage {
 
     public static String quarantineKey(String orgId, String jobId, String submissionId) {
         return "quarantine/" + orgId + "/" + jobId + "/" + submissionId;
+    }
+
+    public static String jobFileKey(String orgId, String jobId, String fileId) {
+        return "orgs/" + orgId + "/jobs/" + jobId + "/files/" + fileId;
+    }
+
+    /** Server-side copy; copying again to the same key is harmless. */
+    public void copy(String fromKey, String toKey) {
+        try {
+            minio.copyObject(CopyObjectArgs.builder().bucket(config.bucket()).object(toKey)
+                    .source(CopySource.builder().bucket(config.bucket()).object(fromKey).build()).build());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot copy " + fromKey + " to " + toKey, e);
+        }
     }
 
     /** Streams the file to the store; the file is never held in memory whole. */

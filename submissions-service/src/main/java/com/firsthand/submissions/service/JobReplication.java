@@ -2,18 +2,36 @@ package com.firsthand.submissions.service;
 
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
+import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
 
 /** Applies job events to the replica; a status older than the one held is ignored (events may reorder). */
 @ApplicationScoped
 public class JobReplication {
 
-    private final JobReplicaRepository jobs;
+    static final String CANCELLED_REASON = "The buyer cancelled this job before the submission was scored.";
 
-    public JobReplication(JobReplicaRepository jobs) {
+    private final JobReplicaRepository jobs;
+    private final SubmissionRepository submissions;
+    private final AssignmentRepository assignments;
+    private final SlotCapacity capacity;
+    private final SubmissionOutcomes outcomes;
+
+    public JobReplication(JobReplicaRepository jobs, SubmissionRepository submissions,
+            AssignmentRepository assignments, SlotCapacity capacity, SubmissionOutcomes outcomes) {
         this.jobs = jobs;
+        this.submissions = submissions;
+        this.assignments = assignments;
+        this.capacity = capacity;
+        this.outcomes = outcomes;
     }
 
     public void created(JobCreated event) {
@@ -42,11 +60,36 @@ public class JobReplication {
     }
 
     public void statusChanged(JobStatusChanged event) {
-        JobReplica job = jobs.findById(event.jobId());
+        JobReplica job = jobs.findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE);
         if (job == null || event.at().isBefore(job.statusChangedAt)) {
             return;
         }
         job.status = event.to();
         job.statusChangedAt = event.at();
+        if ("cancelled".equals(event.to())) {
+            cancelPendingWork(job, event.at());
+        }
+    }
+
+    /** A cancel rejects what waits for a score and releases held slots; approved files stay. */
+    private void cancelPendingWork(JobReplica job, Instant at) {
+        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id, Submission.PENDING_SCORE);
+        for (Submission submission : pending) {
+            submission.status = Submission.REJECTED;
+            submission.aiReasoning = CANCELLED_REASON;
+            submission.scoredAt = at;
+            outcomes.changed(submission, Submission.PENDING_SCORE, at);
+        }
+        List<Assignment> held = assignments.list("jobId = ?1 and status = ?2", job.id, Assignment.ACTIVE);
+        held.forEach(assignment -> {
+            assignment.status = Assignment.RELEASED;
+            assignment.updatedAt = at;
+        });
+        if (!pending.isEmpty() || !held.isEmpty()) {
+            job.pending -= pending.size();
+            job.rejected += pending.size();
+            job.held -= held.size();
+            capacity.changed(job);
+        }
     }
 }

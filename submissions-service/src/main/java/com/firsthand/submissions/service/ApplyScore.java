@@ -1,0 +1,77 @@
+package com.firsthand.submissions.service;
+
+import com.firsthand.events.SubmissionScored;
+import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.repository.FileStorage;
+import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.PayoutRepository;
+import com.firsthand.submissions.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a score: 3-5 stars approve (the file is copied to the buyer's job folder and the worker's payout is
+ * recorded once), 1-2 reject with the reasoning as feedback and free the slot. A score for a submission that
+ * is no longer pending (already scored, or rejected by a cancel) changes nothing.
+ */
+@ApplicationScoped
+public class ApplyScore {
+
+    public static final int APPROVAL_THRESHOLD = 3;
+    private static final Logger LOG = Logger.getLogger(ApplyScore.class);
+
+    private final JobReplicaRepository jobs;
+    private final SubmissionRepository submissions;
+    private final PayoutRepository payouts;
+    private final FileStorage storage;
+    private final SlotCapacity capacity;
+    private final SubmissionOutcomes outcomes;
+    private final Clock clock;
+
+    public ApplyScore(JobReplicaRepository jobs, SubmissionRepository submissions, PayoutRepository payouts,
+            FileStorage storage, SlotCapacity capacity, SubmissionOutcomes outcomes, Clock clock) {
+        this.jobs = jobs;
+        this.submissions = submissions;
+        this.payouts = payouts;
+        this.storage = storage;
+        this.capacity = capacity;
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    public void apply(SubmissionScored score) {
+        JobReplica job = jobs.findById(score.jobId(), LockModeType.PESSIMISTIC_WRITE);
+        Submission submission = submissions.findById(score.submissionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || submission == null) {
+            LOG.warnf("Score for unknown submission %s ignored", score.submissionId());
+            return;
+        }
+        if (!Submission.PENDING_SCORE.equals(submission.status)) {
+            return;
+        }
+        Instant now = clock.instant();
+        submission.aiStarRating = score.aiStarRating();
+        submission.aiReasoning = score.aiReasoning();
+        submission.scoredAt = score.scoredAt() == null ? now : score.scoredAt();
+        job.pending--;
+        job.ratingSum += score.aiStarRating();
+        job.rated++;
+        if (score.aiStarRating() >= APPROVAL_THRESHOLD) {
+            submission.fileId = "file_" + submission.id.substring(submission.id.indexOf('_') + 1);
+            submission.fileKey = FileStorage.jobFileKey(job.orgId, job.id, submission.fileId);
+            storage.copy(submission.objectKey, submission.fileKey);
+            submission.status = Submission.APPROVED;
+            job.approved++;
+            payouts.record(submission.id, submission.workerId, job.id, job.pricePerFileCents, now);
+        } else {
+            submission.status = Submission.REJECTED;
+            job.rejected++;
+        }
+        capacity.changed(job);
+        outcomes.changed(submission, Submission.PENDING_SCORE, now);
+    }
+}
