@@ -35,9 +35,13 @@ final class WorkerFixtures {
     }
 
     String job(int filesNeeded, Integer maxWorkers, Instant deadline) {
+        return job("org_test", filesNeeded, maxWorkers, deadline);
+    }
+
+    String job(String orgId, int filesNeeded, Integer maxWorkers, Instant deadline) {
         String jobId = Ids.next(Ids.JOB);
         Instant now = Instant.now();
-        KafkaEvents.send(kafka, envelope(Topics.JOB_CREATED, jobId, new JobCreated(jobId, "org_test", "open",
+        KafkaEvents.send(kafka, envelope(Topics.JOB_CREATED, jobId, new JobCreated(jobId, orgId, "open",
                 "data_collection", "Mailboxes", filesNeeded, List.of("image/jpeg", "image/png"), 50, null, null, null,
                 deadline, maxWorkers, null, null, null, now)));
         return jobId;

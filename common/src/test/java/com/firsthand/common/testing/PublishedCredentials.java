@@ -21,7 +21,10 @@ public final class PublishedCredentials {
     }
 
     public static Issued buyerKey(String bootstrapServers) {
-        String orgId = Ids.next(Ids.ORGANIZATION);
+        return buyerKey(bootstrapServers, Ids.next(Ids.ORGANIZATION));
+    }
+
+    public static Issued buyerKey(String bootstrapServers, String orgId) {
         return publish(bootstrapServers, Ids.next(Ids.API_KEY), CredentialChanged.KIND_BUYER_API_KEY, orgId, null,
                 SecretHasher.newSecret("fh_live_"));
     }

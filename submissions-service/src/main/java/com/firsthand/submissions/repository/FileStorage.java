@@ -4,6 +4,8 @@ import com.firsthand.submissions.config.StorageConfig;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.http.Method;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -58,6 +60,16 @@ public class FileStorage {
                     .source(CopySource.builder().bucket(config.bucket()).object(fromKey).build()).build());
         } catch (Exception e) {
             throw new IllegalStateException("cannot copy " + fromKey + " to " + toKey, e);
+        }
+    }
+
+    /** A GET URL for the object, signed for {@code validity}; refused by the store once expired or altered. */
+    public String presignedGet(String key, java.time.Duration validity) {
+        try {
+            return minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+                    .bucket(config.bucket()).object(key).expiry((int) validity.toSeconds()).build());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a URL for " + key, e);
         }
     }
 

@@ -23,6 +23,13 @@ public class PayoutRepository {
                 .setParameter(4, amountCents).setParameter(5, at).executeUpdate() == 1;
     }
 
+    /** Per job: job id, payouts, amount in cents; the worker's whole history. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Object[]> byJob(String workerId) {
+        return entityManager.createNativeQuery("SELECT job_id, count(*), sum(amount_cents) FROM payout "
+                + "WHERE worker_id = ?1 GROUP BY job_id ORDER BY job_id DESC").setParameter(1, workerId).getResultList();
+    }
+
     public long count(String submissionId) {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM payout WHERE submission_id = ?1")
                 .setParameter(1, submissionId).getSingleResult()).longValue();

@@ -5,10 +5,53 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, String> {
+
+    /** Filters of a submission listing; null fields do not filter. */
+    public record Filter(String orgId, String workerId, String jobId, String status, Integer minScore, Instant from,
+            Instant to) {
+    }
+
+    public List<Submission> listPage(Filter filter, String afterId, int fetchSize) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        and(query, params, "orgId = :org", "org", filter.orgId());
+        and(query, params, "workerId = :worker", "worker", filter.workerId());
+        and(query, params, "jobId = :job", "job", filter.jobId());
+        and(query, params, "status = :status", "status", filter.status());
+        and(query, params, "aiStarRating >= :minScore", "minScore", filter.minScore());
+        and(query, params, "submittedAt >= :from", "from", filter.from());
+        and(query, params, "submittedAt < :to", "to", filter.to());
+        and(query, params, "id < :after", "after", afterId);
+        return find(query.toString(), Sort.descending("id"), params).page(0, fetchSize).list();
+    }
+
+    /** Per job type: total, approved, rejected, rating sum and count of rated submissions. */
+    public List<Object[]> summary(String orgId, String jobId, Instant from, Instant to) {
+        return getEntityManager().createNativeQuery("""
+                SELECT j.type, count(*),
+                       count(*) FILTER (WHERE s.status = 'approved'),
+                       count(*) FILTER (WHERE s.status IN ('rejected', 'retry_pending')),
+                       COALESCE(sum(s.ai_star_rating), 0), count(s.ai_star_rating)
+                FROM submission s JOIN job_replica j ON j.id = s.job_id
+                WHERE s.org_id = ?1 AND (CAST(?2 AS text) IS NULL OR s.job_id = ?2)
+                  AND s.submitted_at >= ?3 AND s.submitted_at < ?4
+                GROUP BY j.type ORDER BY j.type""")
+                .setParameter(1, orgId).setParameter(2, jobId).setParameter(3, from).setParameter(4, to)
+                .getResultList();
+    }
+
+    private static void and(StringBuilder query, Parameters params, String clause, String name, Object value) {
+        if (value != null) {
+            query.append(" and ").append(clause);
+            params.and(name, value);
+        }
+    }
 
     /** The worker's latest rejected submission on the job, if it has one to retry. */
     public Optional<Submission> latestRejected(String jobId, String workerId) {

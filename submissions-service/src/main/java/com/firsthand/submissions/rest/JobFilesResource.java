@@ -1,0 +1,82 @@
+package com.firsthand.submissions.rest;
+
+import com.firsthand.common.auth.Audience;
+import com.firsthand.common.auth.Authenticated;
+import com.firsthand.common.auth.CallerContext;
+import com.firsthand.common.paging.CursorCodec;
+import com.firsthand.common.paging.ListResponse;
+import com.firsthand.common.paging.PageRequest;
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.mapping.FileUrls;
+import com.firsthand.submissions.mapping.SubmissionMapper;
+import com.firsthand.submissions.repository.SubmissionRepository;
+import com.firsthand.submissions.rest.model.FileResponse;
+import com.firsthand.submissions.rest.model.SubmissionResponse;
+import com.firsthand.submissions.service.SubmissionQueries;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * GET /v1/jobs/{job_id}/files and /submissions: under the jobs path in the API reference, served here where
+ * the files and submissions live (the gateway routes them).
+ */
+@Path("/v1/jobs/{job_id}")
+@Authenticated(Audience.BUYER)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Jobs")
+public class JobFilesResource {
+
+    static final String FILES = "job_files";
+    static final String SUBMISSIONS = "job_submissions";
+
+    private final SubmissionRepository submissions;
+    private final SubmissionQueries queries;
+    private final CallerContext caller;
+    private final CursorCodec cursors;
+    private final FileUrls urls;
+
+    public JobFilesResource(SubmissionRepository submissions, SubmissionQueries queries, CallerContext caller,
+            CursorCodec cursors, FileUrls urls) {
+        this.submissions = submissions;
+        this.queries = queries;
+        this.caller = caller;
+        this.cursors = cursors;
+        this.urls = urls;
+    }
+
+    @GET
+    @Path("/files")
+    @Transactional
+    @Operation(summary = "Approved files of a job, each with a download URL valid for 1 hour")
+    public ListResponse<FileResponse> files(@RestPath("job_id") String jobId, @RestQuery("min_score") String minScore,
+            @RestQuery String limit, @RestQuery String cursor) {
+        queries.ownedJob(caller.orgId(), jobId);
+        PageRequest page = PageRequest.of(limit, cursor, FILES, cursors);
+        var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, Submission.APPROVED,
+                SubmissionQueries.score("min_score", minScore, 3), null, null);
+        return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, FILES, cursors,
+                s -> s.id, s -> new FileResponse("file", s.fileId, s.jobId, urls.of(s), s.contentType, s.sizeBytes,
+                        s.aiStarRating, s.workerId, s.submittedAt));
+    }
+
+    @GET
+    @Path("/submissions")
+    @Transactional
+    @Operation(summary = "Every submission of a job: approved, rejected and pending")
+    public ListResponse<SubmissionResponse> submissions(@RestPath("job_id") String jobId, @RestQuery String status,
+            @RestQuery String limit, @RestQuery String cursor) {
+        queries.ownedJob(caller.orgId(), jobId);
+        PageRequest page = PageRequest.of(limit, cursor, SUBMISSIONS, cursors);
+        var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionQueries.status(status),
+                null, null, null);
+        return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, SUBMISSIONS,
+                cursors, s -> s.id, s -> SubmissionMapper.toResponse(s, urls.of(s)));
+    }
+}

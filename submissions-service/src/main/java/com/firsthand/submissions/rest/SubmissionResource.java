@@ -1,0 +1,109 @@
+package com.firsthand.submissions.rest;
+
+import com.firsthand.common.auth.Audience;
+import com.firsthand.common.auth.Authenticated;
+import com.firsthand.common.auth.CallerContext;
+import com.firsthand.common.paging.CursorCodec;
+import com.firsthand.common.paging.ListResponse;
+import com.firsthand.common.paging.PageRequest;
+import com.firsthand.submissions.mapping.FileUrls;
+import com.firsthand.submissions.mapping.SubmissionMapper;
+import com.firsthand.submissions.repository.SubmissionRepository;
+import com.firsthand.submissions.rest.model.SubmissionResponse;
+import com.firsthand.submissions.rest.model.SubmissionSummaryResponse;
+import com.firsthand.submissions.service.SubmissionQueries;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The buyer's Submissions API (shared/api-reference/submissions.txt). */
+@Path("/v1/submissions")
+@Authenticated(Audience.BUYER)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Submissions")
+public class SubmissionResource {
+
+    static final String LIST = "submissions";
+
+    private final SubmissionRepository submissions;
+    private final SubmissionQueries queries;
+    private final CallerContext caller;
+    private final CursorCodec cursors;
+    private final FileUrls urls;
+
+    public SubmissionResource(SubmissionRepository submissions, SubmissionQueries queries, CallerContext caller,
+            CursorCodec cursors, FileUrls urls) {
+        this.submissions = submissions;
+        this.queries = queries;
+        this.caller = caller;
+        this.cursors = cursors;
+        this.urls = urls;
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "List your organisation's submissions, newest first")
+    public ListResponse<SubmissionResponse> list(@RestQuery("job_id") String jobId, @RestQuery String status,
+            @RestQuery("min_score") String minScore, @RestQuery("start_date") String startDate,
+            @RestQuery("end_date") String endDate, @RestQuery String limit, @RestQuery String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
+        SubmissionQueries.Window window = queries.window(startDate, endDate);
+        var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionQueries.status(status),
+                SubmissionQueries.score("min_score", minScore, null), window.from(), window.to());
+        return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, LIST, cursors,
+                s -> s.id, s -> SubmissionMapper.toResponse(s, urls.of(s)));
+    }
+
+    @GET
+    @Path("/summary")
+    @Transactional
+    @Operation(summary = "Aggregate submission metrics for your organisation")
+    public SubmissionSummaryResponse summary(@RestQuery("job_id") String jobId,
+            @RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate) {
+        SubmissionQueries.Window window = queries.window(startDate, endDate);
+        long total = 0;
+        long approved = 0;
+        long rejected = 0;
+        long ratingSum = 0;
+        long rated = 0;
+        List<SubmissionSummaryResponse.ByType> byType = new ArrayList<>();
+        for (Object[] row : submissions.summary(caller.orgId(), jobId, window.from(), window.to())) {
+            long typeTotal = ((Number) row[1]).longValue();
+            long typeApproved = ((Number) row[2]).longValue();
+            long typeRatingSum = ((Number) row[4]).longValue();
+            long typeRated = ((Number) row[5]).longValue();
+            total += typeTotal;
+            approved += typeApproved;
+            rejected += ((Number) row[3]).longValue();
+            ratingSum += typeRatingSum;
+            rated += typeRated;
+            byType.add(new SubmissionSummaryResponse.ByType((String) row[0], typeTotal, typeApproved,
+                    average(typeRatingSum, typeRated)));
+        }
+        Double approvalRate = approved + rejected == 0 ? null
+                : Math.round(1000.0 * approved / (approved + rejected)) / 1000.0;
+        return new SubmissionSummaryResponse("submission_summary", total, approved, rejected, approvalRate,
+                average(ratingSum, rated), byType);
+    }
+
+    @GET
+    @Path("/{submission_id}")
+    @Transactional
+    @Operation(summary = "Retrieve a submission with its AI rating and reasoning")
+    public SubmissionResponse get(@RestPath("submission_id") String submissionId) {
+        var submission = queries.getForOrg(caller.orgId(), submissionId);
+        return SubmissionMapper.toResponse(submission, urls.of(submission));
+    }
+
+    private static Double average(long sum, long count) {
+        return count == 0 ? null : Math.round(100.0 * sum / count) / 100.0;
+    }
+}

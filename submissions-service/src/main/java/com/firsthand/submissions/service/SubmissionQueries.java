@@ -1,0 +1,103 @@
+package com.firsthand.submissions.service;
+
+import com.firsthand.common.api.ApiException;
+import com.firsthand.common.ids.Ids;
+import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/** Reads of submissions, scoped to one organisation or one worker: anyone else's do not exist. */
+@ApplicationScoped
+public class SubmissionQueries {
+
+    static final Set<String> STATUSES = Set.of(Submission.PENDING_SCORE, Submission.APPROVED, Submission.REJECTED,
+            Submission.RETRY_PENDING);
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+
+    private final SubmissionRepository submissions;
+    private final JobReplicaRepository jobs;
+    private final Clock clock;
+
+    public SubmissionQueries(SubmissionRepository submissions, JobReplicaRepository jobs, Clock clock) {
+        this.submissions = submissions;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    public record Window(Instant from, Instant to) {
+    }
+
+    public Submission getForOrg(String orgId, String submissionId) {
+        Submission submission = Ids.isValid(Ids.SUBMISSION, submissionId) ? submissions.findById(submissionId) : null;
+        if (submission == null || !submission.orgId.equals(orgId)) {
+            throw ApiException.notFound("submission", submissionId);
+        }
+        return submission;
+    }
+
+    public Submission getForWorker(String workerId, String submissionId) {
+        Submission submission = Ids.isValid(Ids.SUBMISSION, submissionId) ? submissions.findById(submissionId) : null;
+        if (submission == null || !submission.workerId.equals(workerId)) {
+            throw ApiException.notFound("submission", submissionId);
+        }
+        return submission;
+    }
+
+    /** The organisation's job, or 404. */
+    public JobReplica ownedJob(String orgId, String jobId) {
+        JobReplica job = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId) : null;
+        if (job == null || !job.orgId.equals(orgId)) {
+            throw ApiException.notFound("job", jobId);
+        }
+        return job;
+    }
+
+    public static String status(String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.invalidParam("status",
+                    "status must be one of: pending_score, approved, rejected, retry_pending.");
+        }
+        return status;
+    }
+
+    public static Integer score(String param, String value, Integer defaultValue) {
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int score = Integer.parseInt(value);
+            if (score >= 1 && score <= 5) {
+                return score;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalidParam(param, param + " must be an integer from 1 to 5.");
+    }
+
+    /** start_date / end_date, defaulting to the last 30 days. */
+    public Window window(String startDate, String endDate) {
+        Instant to = endDate == null ? clock.instant() : instant("end_date", endDate);
+        Instant from = startDate == null ? to.minus(DEFAULT_WINDOW) : instant("start_date", startDate);
+        if (!from.isBefore(to)) {
+            throw ApiException.invalidParam("start_date", "start_date must be before end_date.");
+        }
+        return new Window(from, to);
+    }
+
+    private static Instant instant(String param, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidParam(param, param + " must be an ISO 8601 date-time, e.g. 2026-03-01T00:00:00Z.");
+        }
+    }
+}
