@@ -47,7 +47,7 @@ public class JobStatusSignals {
         this.dataSource = dataSource;
         Gauge.builder("firsthand.jobs.long_polls.waiting", this, JobStatusSignals::waiting)
                 .description("Long-polls waiting for a job status change").register(metrics);
-        this.url = url.replaceFirst("^jdbc:otel:", "jdbc:");
+        this.url = url;
         this.user = user;
         this.password = password;
     }

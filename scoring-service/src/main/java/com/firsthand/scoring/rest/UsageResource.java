@@ -1,9 +1,9 @@
 package com.firsthand.scoring.rest;
 
-import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.auth.CallerContext;
+import com.firsthand.common.paging.DateWindow;
 import com.firsthand.scoring.repository.CreditLedgerRepository;
 import com.firsthand.scoring.rest.model.UsageResponse;
 import jakarta.ws.rs.GET;
@@ -11,10 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -39,20 +35,9 @@ public class UsageResource {
     @GET
     @Operation(summary = "Scoring credits used by your organisation")
     public UsageResponse usage(@RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate) {
-        Instant end = endDate == null ? clock.instant() : parse("end_date", endDate);
-        Instant start = startDate == null ? end.minus(Duration.ofDays(30)) : parse("start_date", startDate);
-        if (!start.isBefore(end)) {
-            throw ApiException.invalidParam("start_date", "start_date must be before end_date.");
-        }
-        CreditLedgerRepository.Usage usage = ledger.usage(caller.orgId(), start, end);
-        return new UsageResponse("usage", usage.creditsUsed(), usage.submissionsScored(), start, end);
-    }
-
-    private static Instant parse(String param, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidParam(param, param + " must be an ISO 8601 date-time, e.g. 2026-03-01T00:00:00Z.");
-        }
+        DateWindow window = DateWindow.of(startDate, endDate, clock);
+        CreditLedgerRepository.Usage usage = ledger.usage(caller.orgId(), window.from(), window.to());
+        return new UsageResponse("usage", usage.creditsUsed(), usage.submissionsScored(), window.from(),
+                window.to());
     }
 }

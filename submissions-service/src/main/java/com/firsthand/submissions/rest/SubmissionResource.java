@@ -4,6 +4,7 @@ import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.auth.CallerContext;
 import com.firsthand.common.paging.CursorCodec;
+import com.firsthand.common.paging.DateWindow;
 import com.firsthand.common.paging.ListResponse;
 import com.firsthand.common.paging.PageRequest;
 import com.firsthand.submissions.mapping.FileUrls;
@@ -55,7 +56,7 @@ public class SubmissionResource {
             @RestQuery("min_score") String minScore, @RestQuery("start_date") String startDate,
             @RestQuery("end_date") String endDate, @RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
-        SubmissionQueries.Window window = queries.window(startDate, endDate);
+        DateWindow window = queries.window(startDate, endDate);
         var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionQueries.status(status),
                 SubmissionQueries.score("min_score", minScore, null), window.from(), window.to());
         return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, LIST, cursors,
@@ -68,7 +69,7 @@ public class SubmissionResource {
     @Operation(summary = "Aggregate submission metrics for your organisation")
     public SubmissionSummaryResponse summary(@RestQuery("job_id") String jobId,
             @RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate) {
-        SubmissionQueries.Window window = queries.window(startDate, endDate);
+        DateWindow window = queries.window(startDate, endDate);
         long total = 0;
         long approved = 0;
         long rejected = 0;

@@ -2,16 +2,13 @@ package com.firsthand.submissions.service;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.ids.Ids;
+import com.firsthand.common.paging.DateWindow;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** Reads of submissions, scoped to one organisation or one worker: anyone else's do not exist. */
@@ -20,7 +17,6 @@ public class SubmissionQueries {
 
     static final Set<String> STATUSES = Set.of(Submission.PENDING_SCORE, Submission.APPROVED, Submission.REJECTED,
             Submission.RETRY_PENDING);
-    static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
 
     private final SubmissionRepository submissions;
     private final JobReplicaRepository jobs;
@@ -30,9 +26,6 @@ public class SubmissionQueries {
         this.submissions = submissions;
         this.jobs = jobs;
         this.clock = clock;
-    }
-
-    public record Window(Instant from, Instant to) {
     }
 
     public Submission getForOrg(String orgId, String submissionId) {
@@ -84,20 +77,7 @@ public class SubmissionQueries {
     }
 
     /** start_date / end_date, defaulting to the last 30 days. */
-    public Window window(String startDate, String endDate) {
-        Instant to = endDate == null ? clock.instant() : instant("end_date", endDate);
-        Instant from = startDate == null ? to.minus(DEFAULT_WINDOW) : instant("start_date", startDate);
-        if (!from.isBefore(to)) {
-            throw ApiException.invalidParam("start_date", "start_date must be before end_date.");
-        }
-        return new Window(from, to);
-    }
-
-    private static Instant instant(String param, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidParam(param, param + " must be an ISO 8601 date-time, e.g. 2026-03-01T00:00:00Z.");
-        }
+    public DateWindow window(String startDate, String endDate) {
+        return DateWindow.of(startDate, endDate, clock);
     }
 }
