@@ -54,6 +54,8 @@ class BuyerSubmissionsApiTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(buyer)
                 .when().get("/v1/jobs/" + jobId + "/files").then().statusCode(200).body("data.size()", equalTo(1)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(buyer)
+                .when().get("/v1/submissions/" + rejected).then().statusCode(200).body("status", equalTo("rejected")));
         String url = given().auth().oauth2(buyer).when().get("/v1/jobs/" + jobId + "/files").then()
                 .body("data[0].object", equalTo("file")).body("data[0].id", startsWith("file_"))
                 .body("data[0].ai_star_rating", equalTo(4)).extract().path("data[0].url");
