@@ -2,7 +2,13 @@ package com.firsthand.events;
 
 import java.time.Instant;
 
-/** A submission moved between statuses (approved, rejected, retry_pending). */
+/**
+ * A submission moved between statuses (approved, rejected, retry_pending). Carries the submission as the API shows
+ * it, so webhook subscribers get the whole object without another call.
+ *
+ * @param fileUrl a signed download URL valid for {@code fileUrlExpiresAt}; GET /v1/submissions/{id} signs a fresh one
+ */
 public record SubmissionStatusChanged(String submissionId, String jobId, String orgId, String workerId, String from,
-        String to, Integer aiStarRating, String aiReasoning, String fileId, Instant at) {
+        String to, Integer aiStarRating, String aiReasoning, String fileId, Instant at, String contentType,
+        Long sizeBytes, Instant submittedAt, Instant scoredAt, String fileUrl, Instant fileUrlExpiresAt) {
 }

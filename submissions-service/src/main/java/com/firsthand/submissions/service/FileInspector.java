@@ -1,6 +1,7 @@
 package com.firsthand.submissions.service;
 
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.formats.MediaTypeSniffer;
 import com.firsthand.common.formats.SupportedFormats;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.apache.tika.Tika;
 
 /**
  * What an uploaded file really is: its type sniffed from its bytes (the client's Content-Type is ignored), its
@@ -27,8 +27,6 @@ public final class FileInspector {
     public record Inspection(String contentType, long sizeBytes, String sha256, Integer width, Integer height) {
     }
 
-    private static final Tika TIKA = new Tika();
-
     private final long maxImagePixels;
 
     public FileInspector(long maxImagePixels) {
@@ -37,7 +35,7 @@ public final class FileInspector {
 
     public Inspection inspect(Path file) {
         try {
-            String type = normalise(TIKA.detect(file));
+            String type = MediaTypeSniffer.sniff(file);
             long size = Files.size(file);
             if (!SupportedFormats.isSupported(type)) {
                 return new Inspection(type, size, sha256(file), null, null);
@@ -83,14 +81,6 @@ public final class FileInspector {
                 reader.dispose();
             }
         }
-    }
-
-    /** Tika's names for a few types differ from the ones jobs declare. */
-    private static String normalise(String type) {
-        return switch (type) {
-            case "audio/vnd.wave", "audio/x-wav", "audio/wave" -> "audio/wav";
-            default -> type;
-        };
     }
 
     private static ApiException unreadable() {

@@ -1,0 +1,61 @@
+package com.firsthand.scoring.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.firsthand.scoring.config.ScoringConfig;
+import com.firsthand.scoring.domain.JobRequirements;
+import com.firsthand.scoring.service.LocalScorer;
+
+/** Messages API with one forced tool whose input schema is the rating: the structured answer is the tool input. */
+class AnthropicScorer extends LlmScorer {
+
+    static final String NAME = "anthropic";
+    static final String API_VERSION = "2023-06-01";
+    private static final String TOOL = "record_rating";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final MessagesApi api;
+    private final String apiKey;
+
+    AnthropicScorer(MessagesApi api, ScoringConfig.Llm config, LocalScorer local) {
+        super(config, local);
+        this.api = api;
+        this.apiKey = config.apiKey().orElse(null);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    RatingAnswer ask(JobRequirements job, String jpegBase64) {
+        JsonNode response = api.create(apiKey, API_VERSION, request(job, jpegBase64));
+        if ("refusal".equals(text(response.get("stop_reason")))) {
+            throw ProviderException.refused("the model refused to rate this file");
+        }
+        for (JsonNode block : response.path("content")) {
+            if ("tool_use".equals(text(block.get("type"))) && TOOL.equals(text(block.get("name")))) {
+                return RatingAnswer.of(block.get("input"));
+            }
+        }
+        throw ProviderException.transientFailure("the answer held no " + TOOL + " tool call");
+    }
+
+    ObjectNode request(JobRequirements job, String jpegBase64) {
+        ObjectNode request = JSON.objectNode().put("model", model()).put("max_tokens", maxTokens())
+                .put("system", RUBRIC);
+        request.putArray("tools").addObject().put("name", TOOL)
+                .put("description", "Record the star rating and the reasoning for the submitted file.")
+                .set("input_schema", RatingAnswer.schema());
+        request.putObject("tool_choice").put("type", "tool").put("name", TOOL);
+        ArrayNode content = request.putArray("messages").addObject().put("role", "user").putArray("content");
+        content.addObject().put("type", "image").putObject("source").put("type", "base64")
+                .put("media_type", "image/jpeg").put("data", jpegBase64);
+        content.addObject().put("type", "text").put("text", jobText(job));
+        return request;
+    }
+}

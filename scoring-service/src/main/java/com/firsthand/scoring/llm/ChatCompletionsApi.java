@@ -1,0 +1,20 @@
+package com.firsthand.scoring.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** OpenAI's chat-completions wire format, also spoken by Azure OpenAI, vLLM, Ollama and LM Studio. */
+@Path("")
+public interface ChatCompletionsApi {
+
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode create(@HeaderParam("Authorization") String authorization, JsonNode request);
+}

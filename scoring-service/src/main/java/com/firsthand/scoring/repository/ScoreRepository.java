@@ -1,0 +1,37 @@
+package com.firsthand.scoring.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+
+/** Verdicts, one per submission. */
+@ApplicationScoped
+public class ScoreRepository {
+
+    public record ScoreRow(String submissionId, String jobId, String orgId, String workerId, int stars,
+            String reasoning, boolean preScoring, String scorer, int credits, String checksJson, int attempts,
+            Instant scoredAt) {
+    }
+
+    private final EntityManager entityManager;
+
+    public ScoreRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public boolean exists(String submissionId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM score WHERE submission_id = ?1")
+                .setParameter(1, submissionId).getResultList().isEmpty();
+    }
+
+    public void insert(ScoreRow row) {
+        entityManager.createNativeQuery("INSERT INTO score (submission_id, job_id, org_id, worker_id, stars, reasoning, "
+                + "pre_scoring, scorer, credits, checks, attempts, scored_at) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS jsonb), ?11, ?12)")
+                .setParameter(1, row.submissionId()).setParameter(2, row.jobId()).setParameter(3, row.orgId())
+                .setParameter(4, row.workerId()).setParameter(5, row.stars()).setParameter(6, row.reasoning())
+                .setParameter(7, row.preScoring()).setParameter(8, row.scorer()).setParameter(9, row.credits())
+                .setParameter(10, row.checksJson()).setParameter(11, row.attempts()).setParameter(12, row.scoredAt())
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,75 @@
+package com.firsthand.scoring.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The scoring work queue in PostgreSQL: survives restarts, shared by replicas through leases. */
+@ApplicationScoped
+public class ScoringTaskRepository {
+
+    /** A task this replica holds until {@code lease} runs out. */
+    public record ClaimedTask(String submissionId, String payload, int attempts, Instant queuedAt) {
+    }
+
+    private final EntityManager entityManager;
+
+    public ScoringTaskRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Queues a submission once; false when it was already queued (a redelivered or republished upload). */
+    public boolean enqueue(String submissionId, String payloadJson) {
+        return entityManager.createNativeQuery("INSERT INTO scoring_task (submission_id, payload, next_attempt_at, "
+                + "queued_at) VALUES (?1, CAST(?2 AS jsonb), now(), now()) ON CONFLICT DO NOTHING")
+                .setParameter(1, submissionId).setParameter(2, payloadJson).executeUpdate() == 1;
+    }
+
+    public Optional<ClaimedTask> claimNext(Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("UPDATE scoring_task t SET attempts = t.attempts + 1, "
+                + "lease_until = now() + make_interval(secs => ?1) FROM (SELECT submission_id FROM scoring_task "
+                + "WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now()) "
+                + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) due WHERE t.submission_id = due.submission_id "
+                + "RETURNING t.submission_id, CAST(t.payload AS text), t.attempts, t.queued_at")
+                .setParameter(1, (double) lease.toSeconds()).getResultList();
+        return rows.stream().findFirst().map(r -> new ClaimedTask((String) r[0], (String) r[1],
+                ((Number) r[2]).intValue(), toInstant(r[3])));
+    }
+
+    /** Locks the task row; true while it still waits for its verdict. */
+    public boolean lockPending(String submissionId) {
+        List<?> rows = entityManager.createNativeQuery("SELECT status FROM scoring_task WHERE submission_id = ?1 "
+                + "FOR UPDATE").setParameter(1, submissionId).getResultList();
+        return !rows.isEmpty() && "pending".equals(rows.get(0));
+    }
+
+    public void retryLater(String submissionId, Duration delay, String error) {
+        entityManager.createNativeQuery("UPDATE scoring_task SET next_attempt_at = now() + make_interval(secs => ?2), "
+                + "lease_until = NULL, last_error = ?3 WHERE submission_id = ?1").setParameter(1, submissionId)
+                .setParameter(2, delay.toMillis() / 1000.0).setParameter(3, error).executeUpdate();
+    }
+
+    public void complete(String submissionId) {
+        entityManager.createNativeQuery("UPDATE scoring_task SET status = 'done', done_at = now(), lease_until = NULL "
+                + "WHERE submission_id = ?1").setParameter(1, submissionId).executeUpdate();
+    }
+
+    public long pending() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM scoring_task WHERE status = 'pending'")
+                .getSingleResult()).longValue();
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,94 @@
+package com.firsthand.scoring;
+
+import com.firsthand.common.ids.Ids;
+import com.firsthand.common.testing.KafkaEvents;
+import com.firsthand.events.EventEnvelope;
+import com.firsthand.events.EventJson;
+import com.firsthand.events.SubmissionScored;
+import com.firsthand.events.SubmissionUploaded;
+import com.firsthand.events.Topics;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+
+/** Puts files in the real object store and announces them on the real submission.uploaded topic. */
+public final class ScoringFixtures {
+
+    public static final String BUCKET = "firsthand";
+
+    public record Job(String orgId, String jobId, List<String> formats, Integer minWidth, Integer minHeight,
+            Double lat, Double lng, Double radiusKm) {
+
+        public static Job photos(String orgId) {
+            return new Job(orgId, Ids.next(Ids.JOB), List.of("image/jpeg", "image/png"), null, null, null, null, null);
+        }
+
+        public Job withMinimum(int width, int height) {
+            return new Job(orgId, Ids.next(Ids.JOB), formats, width, height, lat, lng, radiusKm);
+        }
+
+        public Job near(double latitude, double longitude, double radius) {
+            return new Job(orgId, Ids.next(Ids.JOB), formats, minWidth, minHeight, latitude, longitude, radius);
+        }
+
+        public Job accepting(String... types) {
+            return new Job(orgId, Ids.next(Ids.JOB), List.of(types), minWidth, minHeight, lat, lng, radiusKm);
+        }
+    }
+
+    private final String kafka;
+    private final MinioClient minio;
+
+    public ScoringFixtures(String kafka, MinioClient minio) throws Exception {
+        this.kafka = kafka;
+        this.minio = minio;
+        if (!minio.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
+            minio.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+        }
+    }
+
+    /** Stores the file and publishes submission.uploaded; returns the event, for redelivery tests. */
+    public EventEnvelope upload(Job job, String workerId, byte[] bytes, String contentType) throws Exception {
+        String submissionId = Ids.next(Ids.SUBMISSION);
+        String key = "quarantine/" + job.orgId() + "/" + job.jobId() + "/" + submissionId;
+        minio.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build());
+        SubmissionUploaded payload = new SubmissionUploaded(submissionId, job.jobId(), job.orgId(), workerId, BUCKET,
+                key, contentType, bytes.length, "unused", null, null, "photo", "Residential mailboxes in daylight",
+                job.formats(), job.minWidth(), job.minHeight(), job.lat(), job.lng(), job.radiusKm(), Instant.now());
+        EventEnvelope event = new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_UPLOADED, 1, Instant.now(),
+                job.orgId(), "submission", submissionId, EventJson.toTree(payload));
+        KafkaEvents.send(kafka, event);
+        return event;
+    }
+
+    public void redeliver(EventEnvelope event) {
+        KafkaEvents.send(kafka, event);
+    }
+
+    public SubmissionScored scored(EventEnvelope upload) {
+        return KafkaEvents.awaitPayloads(kafka, Topics.SUBMISSION_SCORED, upload.aggregateId(),
+                SubmissionScored.class, seen -> !seen.isEmpty()).get(0);
+    }
+
+    public List<SubmissionScored> allScores(EventEnvelope upload) {
+        return KafkaEvents.awaitPayloads(kafka, Topics.SUBMISSION_SCORED, upload.aggregateId(),
+                SubmissionScored.class, seen -> !seen.isEmpty());
+    }
+
+    /** The JPEG with an EXIF GPS position. */
+    public static byte[] withGps(byte[] jpeg, double latitude, double longitude) throws Exception {
+        TiffOutputSet exif = new TiffOutputSet();
+        exif.setGpsInDegrees(longitude, latitude);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
+        return out.toByteArray();
+    }
+}
