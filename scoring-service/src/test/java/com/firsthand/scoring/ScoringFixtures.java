@@ -12,11 +12,8 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /** Puts files in the real object store and announces them on the real submission.uploaded topic. */
 public final class ScoringFixtures {
@@ -81,14 +78,5 @@ public final class ScoringFixtures {
     public List<SubmissionScored> allScores(EventEnvelope upload) {
         return KafkaEvents.awaitPayloads(kafka, Topics.SUBMISSION_SCORED, upload.aggregateId(),
                 SubmissionScored.class, seen -> !seen.isEmpty());
-    }
-
-    /** The JPEG with an EXIF GPS position. */
-    public static byte[] withGps(byte[] jpeg, double latitude, double longitude) throws Exception {
-        TiffOutputSet exif = new TiffOutputSet();
-        exif.setGpsInDegrees(longitude, latitude);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
-        return out.toByteArray();
     }
 }

@@ -1,5 +1,6 @@
 package com.firsthand.scoring;
 
+import com.firsthand.common.testing.SyntheticPhotos;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +43,7 @@ class ScoringFlowTest {
     }
 
     static byte[] goodPhoto(long seed) {
-        return LabelledImages.jpeg(LabelledImages.scene(seed, 1600, 1200), 0.9f);
+        return SyntheticPhotos.jpeg(SyntheticPhotos.scene(seed, 1600, 1200), 0.9f);
     }
 
     @Test
@@ -112,7 +113,7 @@ class ScoringFlowTest {
         EventEnvelope first = fixtures.upload(job, "wkr_a", original, "image/jpeg");
         assertThat(fixtures.scored(first).aiStarRating()).isGreaterThanOrEqualTo(3);
 
-        byte[] resized = LabelledImages.jpeg(LabelledImages.resized(LabelledImages.scene(5, 1600, 1200), 1200, 900), 0.6f);
+        byte[] resized = SyntheticPhotos.jpeg(SyntheticPhotos.resized(SyntheticPhotos.scene(5, 1600, 1200), 1200, 900), 0.6f);
         SubmissionScored copy = fixtures.scored(fixtures.upload(job, "wkr_b", resized, "image/jpeg"));
         assertThat(copy.aiStarRating()).isEqualTo(1);
         assertThat(copy.preScoring()).isTrue();
@@ -133,7 +134,7 @@ class ScoringFlowTest {
         List<EventEnvelope> uploads = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             byte[] variant = i == 0 ? photo
-                    : LabelledImages.jpeg(LabelledImages.resized(LabelledImages.scene(7, 1600, 1200), 1600 - i * 40,
+                    : SyntheticPhotos.jpeg(SyntheticPhotos.resized(SyntheticPhotos.scene(7, 1600, 1200), 1600 - i * 40,
                             1200 - i * 30), 0.8f);
             uploads.add(fixtures.upload(job, "wkr_" + i, variant, "image/jpeg"));
         }
@@ -146,12 +147,12 @@ class ScoringFlowTest {
         Job austin = Job.photos(orgId).near(30.2672, -97.7431, 15);
         byte[] photo = goodPhoto(8);
         SubmissionScored far = fixtures.scored(fixtures.upload(austin, "wkr_a",
-                ScoringFixtures.withGps(photo, 32.7767, -96.7970), "image/jpeg"));
+                SyntheticPhotos.withGps(photo, 32.7767, -96.7970), "image/jpeg"));
         assertThat(far.aiStarRating()).isEqualTo(1);
         assertThat(far.aiReasoning()).contains("km from the job location").contains("allowed: 15.0 km");
 
         SubmissionScored near = fixtures.scored(fixtures.upload(austin.near(30.2672, -97.7431, 15), "wkr_b",
-                ScoringFixtures.withGps(goodPhoto(9), 30.30, -97.75), "image/jpeg"));
+                SyntheticPhotos.withGps(goodPhoto(9), 30.30, -97.75), "image/jpeg"));
         assertThat(near.aiStarRating()).isGreaterThanOrEqualTo(3);
         assertThat(near.checks()).anySatisfy(c -> assertThat(c.detail()).contains("km from the job location"));
 

@@ -1,5 +1,6 @@
 package com.firsthand.scoring;
 
+import com.firsthand.common.testing.SyntheticPhotos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,7 +42,7 @@ class ScoringServiceProcessesIT {
                 for (int i = 0; i < 80; i++) {
                     try {
                         uploads.add(fixtures.upload(job, "wkr_" + i,
-                                LabelledImages.jpeg(LabelledImages.scene(9000 + i, 1600, 1200), 0.85f), "image/jpeg"));
+                                SyntheticPhotos.jpeg(SyntheticPhotos.scene(9000 + i, 1600, 1200), 0.85f), "image/jpeg"));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

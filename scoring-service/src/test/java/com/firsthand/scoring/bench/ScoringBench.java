@@ -2,7 +2,7 @@ package com.firsthand.scoring.bench;
 
 import com.firsthand.common.ids.Ids;
 import com.firsthand.events.EventEnvelope;
-import com.firsthand.scoring.LabelledImages;
+import com.firsthand.common.testing.SyntheticPhotos;
 import com.firsthand.scoring.ScoredEvents;
 import com.firsthand.scoring.ScoringFixtures;
 import com.firsthand.scoring.ScoringFixtures.Job;
@@ -42,8 +42,8 @@ public final class ScoringBench {
         try (ScoringProcess scoring = new ScoringProcess(dir).start();
                 ScoredEvents scored = new ScoredEvents(scoring.kafka())) {
             ScoringFixtures fixtures = new ScoringFixtures(scoring.kafka(), scoring.minio());
-            Map<String, byte[]> photos = Map.of("1 MP", LabelledImages.jpeg(LabelledImages.scene(1, 1155, 866), 0.9f),
-                    "12 MP", LabelledImages.jpeg(LabelledImages.scene(2, 4000, 3000), 0.9f));
+            Map<String, byte[]> photos = Map.of("1 MP", SyntheticPhotos.jpeg(SyntheticPhotos.scene(1, 1155, 866), 0.9f),
+                    "12 MP", SyntheticPhotos.jpeg(SyntheticPhotos.scene(2, 4000, 3000), 0.9f));
             steady(fixtures, scored, photos.get("1 MP"), "1 MP", 10, rate);
             System.out.println();
             System.out.println("| service (2 scoring threads) | uploads | rate sent | p50 uploaded→scored | p99 | max |");
@@ -60,7 +60,7 @@ public final class ScoringBench {
 
     private static void pipeline(String label, int width, int height, int rounds) throws Exception {
         Path file = Files.createTempFile("bench", ".jpg");
-        Files.write(file, LabelledImages.jpeg(LabelledImages.scene(7, width, height), 0.9f));
+        Files.write(file, SyntheticPhotos.jpeg(SyntheticPhotos.scene(7, width, height), 0.9f));
         FileAnalyzer analyzer = new FileAnalyzer(new ImageDecoder(), new DocumentCheck(), 100_000_000, 1568);
         LocalScorer scorer = new LocalScorer();
         for (int i = 0; i < rounds / 2; i++) {

@@ -2,7 +2,7 @@ package com.firsthand.scoring.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.firsthand.scoring.LabelledImages;
+import com.firsthand.common.testing.SyntheticPhotos;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,15 +23,15 @@ class LabelledSetTest {
     }
 
     static final List<Label> SET = List.of(
-            new Label("sharp, well exposed, 1.9 MP", seed -> LabelledImages.scene(seed, 1600, 1200), 4, 5),
-            new Label("sharp 12 MP", seed -> LabelledImages.scene(seed, 4000, 3000), 4, 5),
-            new Label("medium 0.5 MP", seed -> LabelledImages.scene(seed, 800, 600), 3, 4),
-            new Label("blurred (radius 3)", seed -> LabelledImages.blurred(LabelledImages.scene(seed, 1600, 1200), 3), 1, 2),
-            new Label("blurred (radius 6)", seed -> LabelledImages.blurred(LabelledImages.scene(seed, 1600, 1200), 6), 1, 2),
-            new Label("too dark", seed -> LabelledImages.exposed(LabelledImages.scene(seed, 1600, 1200), 0.2, 0), 1, 2),
-            new Label("blown out", seed -> LabelledImages.exposed(LabelledImages.scene(seed, 1600, 1200), 1.5, 120), 1, 2),
-            new Label("noisy", seed -> LabelledImages.noisy(LabelledImages.scene(seed, 1600, 1200), 30, seed), 3, 4),
-            new Label("tiny 200x150", seed -> LabelledImages.scene(seed, 200, 150), 1, 2));
+            new Label("sharp, well exposed, 1.9 MP", seed -> SyntheticPhotos.scene(seed, 1600, 1200), 4, 5),
+            new Label("sharp 12 MP", seed -> SyntheticPhotos.scene(seed, 4000, 3000), 4, 5),
+            new Label("medium 0.5 MP", seed -> SyntheticPhotos.scene(seed, 800, 600), 3, 4),
+            new Label("blurred (radius 3)", seed -> SyntheticPhotos.blurred(SyntheticPhotos.scene(seed, 1600, 1200), 3), 1, 2),
+            new Label("blurred (radius 6)", seed -> SyntheticPhotos.blurred(SyntheticPhotos.scene(seed, 1600, 1200), 6), 1, 2),
+            new Label("too dark", seed -> SyntheticPhotos.exposed(SyntheticPhotos.scene(seed, 1600, 1200), 0.2, 0), 1, 2),
+            new Label("blown out", seed -> SyntheticPhotos.exposed(SyntheticPhotos.scene(seed, 1600, 1200), 1.5, 120), 1, 2),
+            new Label("noisy", seed -> SyntheticPhotos.noisy(SyntheticPhotos.scene(seed, 1600, 1200), 30, seed), 3, 4),
+            new Label("tiny 200x150", seed -> SyntheticPhotos.scene(seed, 200, 150), 1, 2));
 
     @RepeatedTest(5)
     void everyLabelLandsInItsBand(RepetitionInfo repetition) throws IOException {
@@ -46,19 +46,19 @@ class LabelledSetTest {
 
     @Test
     void theReasoningNamesWhatWasMeasuredAndWhatWasNot() {
-        Verdict sharp = rate(LabelledImages.scene(7, 1600, 1200));
+        Verdict sharp = rate(SyntheticPhotos.scene(7, 1600, 1200));
         assertThat(sharp.reasoning()).contains("Sharp (Laplacian variance").contains("well exposed").contains("1.9 MP")
                 .contains("Content not judged");
-        Verdict blurred = rate(LabelledImages.blurred(LabelledImages.scene(7, 1600, 1200), 5));
+        Verdict blurred = rate(SyntheticPhotos.blurred(SyntheticPhotos.scene(7, 1600, 1200), 5));
         assertThat(blurred.reasoning()).startsWith("Blurry (Laplacian variance").contains("in focus");
         assertThat(blurred.approved()).isFalse();
-        assertThat(rate(LabelledImages.exposed(LabelledImages.scene(7, 1600, 1200), 0.2, 0)).reasoning())
+        assertThat(rate(SyntheticPhotos.exposed(SyntheticPhotos.scene(7, 1600, 1200), 0.2, 0)).reasoning())
                 .contains("too dark");
     }
 
     @Test
     void theScoreIsDeterministic() {
-        BufferedImage image = LabelledImages.scene(11, 1600, 1200);
+        BufferedImage image = SyntheticPhotos.scene(11, 1600, 1200);
         assertThat(rate(image)).isEqualTo(rate(image));
     }
 
@@ -69,6 +69,6 @@ class LabelledSetTest {
 
     /** What a worker uploads is a JPEG: score the decoded JPEG, not the pristine pixels. */
     static BufferedImage reencoded(BufferedImage image) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(LabelledImages.jpeg(image, 0.9f)));
+        return ImageIO.read(new ByteArrayInputStream(SyntheticPhotos.jpeg(image, 0.9f)));
     }
 }

@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.firsthand.scoring.LabelledImages;
+import com.firsthand.common.testing.SyntheticPhotos;
 import com.firsthand.scoring.config.ScoringConfig;
 import com.firsthand.scoring.domain.FileFacts;
 import com.firsthand.scoring.domain.GrayImage;
@@ -61,7 +61,7 @@ class LlmScorersTest {
     }
 
     static FileFacts photo() {
-        BufferedImage image = LabelledImages.scene(3, 800, 600);
+        BufferedImage image = SyntheticPhotos.scene(3, 800, 600);
         return new FileFacts("image/jpeg", "sha", null, 800, 600, GrayImage.of(image, 1024), image, 1L, null, null);
     }
 

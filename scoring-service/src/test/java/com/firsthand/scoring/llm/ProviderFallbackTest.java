@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.firsthand.common.ids.Ids;
 import com.firsthand.events.SubmissionScored;
-import com.firsthand.scoring.LabelledImages;
+import com.firsthand.common.testing.SyntheticPhotos;
 import com.firsthand.scoring.ScoringFixtures;
 import com.firsthand.scoring.ScoringFixtures.Job;
 import io.minio.MinioClient;
@@ -59,7 +59,7 @@ class ProviderFallbackTest {
                 .withBody(LlmScorersTest.openAiAnswer("{\"rating\":2,\"reasoning\":\"No mailbox is visible.\"}"))));
 
         SubmissionScored rated = fixtures.scored(fixtures.upload(Job.photos(orgId), "wkr_a",
-                LabelledImages.jpeg(LabelledImages.scene(31, 1600, 1200), 0.9f), "image/jpeg"));
+                SyntheticPhotos.jpeg(SyntheticPhotos.scene(31, 1600, 1200), 0.9f), "image/jpeg"));
         assertThat(rated.scorer()).isEqualTo("openai");
         assertThat(rated.aiStarRating()).isEqualTo(2);
         assertThat(rated.aiReasoning()).isEqualTo("No mailbox is visible.");
@@ -68,7 +68,7 @@ class ProviderFallbackTest {
         ProviderStub.server.resetAll();
         ProviderStub.server.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(503)));
         SubmissionScored fallback = fixtures.scored(fixtures.upload(Job.photos(orgId), "wkr_b",
-                LabelledImages.jpeg(LabelledImages.scene(32, 1600, 1200), 0.9f), "image/jpeg"));
+                SyntheticPhotos.jpeg(SyntheticPhotos.scene(32, 1600, 1200), 0.9f), "image/jpeg"));
         assertThat(fallback.scorer()).isEqualTo("local");
         assertThat(fallback.aiReasoning()).startsWith("The AI provider could not rate this file (HTTP 503)")
                 .contains("Laplacian variance");

@@ -1,4 +1,4 @@
-package com.firsthand.scoring;
+package com.firsthand.common.testing;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,14 +18,16 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /**
- * The labelled set: seeded synthetic "photos" (a lit scene of shapes, edges and texture) and the flaws the local
+ * Seeded synthetic "photos" (a lit scene of shapes, edges and texture) and the flaws the local
  * scorer must notice — blur, darkness, blown highlights, noise, tiny size — plus near-copies for duplicate tests.
  */
-public final class LabelledImages {
+public final class SyntheticPhotos {
 
-    private LabelledImages() {
+    private SyntheticPhotos() {
     }
 
     public static BufferedImage scene(long seed, int width, int height) {
@@ -146,6 +148,19 @@ public final class LabelledImages {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ImageIO.write(image, "png", bytes);
             return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JPEG with an EXIF GPS position (Apache Commons Imaging, lossless rewrite). */
+    public static byte[] withGps(byte[] jpeg, double latitude, double longitude) {
+        try {
+            TiffOutputSet exif = new TiffOutputSet();
+            exif.setGpsInDegrees(longitude, latitude);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
