@@ -57,10 +57,16 @@ public final class Gateway implements AutoCloseable {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                         .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false))
                 .requestHandler(request -> {
-                    if (routes.route(request.path()).isPresent()) {
-                        proxy.handle(request);
+                    if (routes.route(request.path()).isEmpty()) {
+                        error(request, 404, "route_not_found",
+                                "No route for " + request.method().name() + " " + request.path() + ".");
+                    } else if (declaredLength(request) > routes.maxBodyBytes(request.path())) {
+                        // Read the body to its end first: clients still sending would see a reset, not the answer.
+                        long limit = routes.maxBodyBytes(request.path());
+                        request.handler(ignored -> { }).endHandler(end -> error(request, 413, "request_too_large",
+                                "The request body is larger than the " + limit + " bytes accepted on this path."));
                     } else {
-                        notFound(request);
+                        proxy.handle(request);
                     }
                 });
         try {
@@ -86,15 +92,24 @@ public final class Gateway implements AutoCloseable {
         return routes.route(path).orElseThrow(() -> new IllegalStateException("no route for " + path));
     }
 
-    private static void notFound(HttpServerRequest request) {
+    private static long declaredLength(HttpServerRequest request) {
+        try {
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return length == null ? 0 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static void error(HttpServerRequest request, int status, String code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", "invalid_request_error");
-        error.put("code", "route_not_found");
-        error.put("message", "No route for " + request.method().name() + " " + request.path() + ".");
+        error.put("code", code);
+        error.put("message", message);
         error.put("param", null);
         try {
             request.response()
-                    .setStatusCode(404)
+                    .setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(JSON.writeValueAsString(Map.of("error", error)));
         } catch (JsonProcessingException e) {

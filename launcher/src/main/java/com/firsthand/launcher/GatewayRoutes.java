@@ -30,6 +30,11 @@ public final class GatewayRoutes {
         }
     }
 
+    /** The services' own limits (quarkus.http.limits.max-body-size): 60M for uploads, 1M elsewhere. */
+    static final long UPLOAD_BODY_LIMIT = 60L * 1024 * 1024;
+    static final long BODY_LIMIT = 1024L * 1024;
+    private static final Pattern UPLOAD = Pattern.compile("/v1/worker/jobs/[^/]+/submissions");
+
     private final List<Route> routes;
 
     private GatewayRoutes(List<Route> routes) {
@@ -54,6 +59,14 @@ public final class GatewayRoutes {
             return Optional.empty();
         }
         return routes.stream().filter(route -> route.matches(path)).map(Route::backend).findFirst();
+    }
+
+    /**
+     * The largest body the owning service accepts on this path. The gateway refuses a larger declared
+     * Content-Length itself: a service that answers 413 and closes mid-upload would otherwise surface as a 502.
+     */
+    public long maxBodyBytes(String path) {
+        return UPLOAD.matcher(path).matches() ? UPLOAD_BODY_LIMIT : BODY_LIMIT;
     }
 
     /**

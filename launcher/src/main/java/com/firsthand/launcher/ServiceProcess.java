@@ -16,11 +16,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
-/** One service running from its Quarkus fast-jar in a child JVM that stops when the launcher dies. */
+/**
+ * One service running from its Quarkus fast-jar in a child JVM that stops when the launcher dies. A service that
+ * exits on its own (a crash, kill -9, out of memory) is started again after a second, as Kubernetes would.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     /**
@@ -32,14 +37,20 @@ final class ServiceProcess implements AutoCloseable {
     static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
 
-    private final ServiceSpec spec;
-    private final ChildJvm child;
-    private final Path log;
-    private volatile String lastAnswer = "no answer yet";
+    static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
-    private ServiceProcess(ServiceSpec spec, ChildJvm child, Path log) {
+    private final ServiceSpec spec;
+    private final Path runnerJar;
+    private final List<String> jvmOptions;
+    private final Path log;
+    private volatile ChildJvm child;
+    private volatile String lastAnswer = "no answer yet";
+    private boolean stopping;
+
+    private ServiceProcess(ServiceSpec spec, Path runnerJar, List<String> jvmOptions, Path log) {
         this.spec = spec;
-        this.child = child;
+        this.runnerJar = runnerJar;
+        this.jvmOptions = jvmOptions;
         this.log = log;
     }
 
@@ -47,9 +58,30 @@ final class ServiceProcess implements AutoCloseable {
         List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
         jvmOptions.addAll(manifestJvmOptions(runnerJar));
         properties.forEach((key, value) -> jvmOptions.add("-D" + key + "=" + value));
+        ServiceProcess service = new ServiceProcess(spec, runnerJar, List.copyOf(jvmOptions), log);
+        service.launch();
+        return service;
+    }
+
+    private synchronized void launch() {
+        if (stopping) {
+            return;
+        }
         markStart(log);
-        ChildJvm child = ChildJvm.start(spec.name(), runnerJar.toString(), jvmOptions, QUARKUS_MAIN, List.of(), log);
-        return new ServiceProcess(spec, child, log);
+        ChildJvm started = ChildJvm.start(spec.name(), runnerJar.toString(), jvmOptions, QUARKUS_MAIN, List.of(), log);
+        child = started;
+        ProcessHandle.of(started.pid()).ifPresent(handle -> handle.onExit().thenRunAsync(this::restartAfterExit,
+                CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    private void restartAfterExit() {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+        }
+        System.out.println("  " + spec.name() + " exited unexpectedly; starting it again (log: " + log + ")");
+        launch();
     }
 
     /** Logs are appended across runs: a header shows where this run begins. */
@@ -136,9 +168,12 @@ final class ServiceProcess implements AutoCloseable {
         return spec;
     }
 
-    /** Graceful stop (SIGTERM), forcibly after 15 s. */
+    /** Graceful stop (SIGTERM), forcibly after 15 s; no restart follows. */
     @Override
     public void close() {
+        synchronized (this) {
+            stopping = true;
+        }
         child.close();
     }
 }

@@ -93,7 +93,7 @@ class GatewayTest {
         byte[] body = new byte[12 * 1024 * 1024];
         new Random(42).nextBytes(body);
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/submissions/sub_1/files"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/worker/jobs/job_1/submissions"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
 
@@ -111,13 +111,23 @@ class GatewayTest {
         byte[] body = new byte[6 * 1024 * 1024];
         new Random(7).nextBytes(body);
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/submissions"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/worker/jobs/job_1/submissions"))
                 .header("Content-Type", "multipart/form-data; boundary=x")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new HeldBackStream(body))).build());
 
         JsonNode echo = JSON.readTree(response.body());
         assertThat(echo.get("length").asLong()).isEqualTo(body.length);
         assertThat(echo.get("sha256").asText()).isEqualTo(sha256(body));
+    }
+
+    @Test
+    void aBodyOverTheServicesLimitGetsJson413FromTheGateway() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/jobs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])).build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("request_too_large");
     }
 
     @Test

@@ -32,6 +32,9 @@ class JsonErrorsTest {
         "{\"colour\":\"red\"}|colour|parameter_unknown",
         "{\"formats\":[\"a\", {}]}|formats[1]|parameter_invalid",
         "{\"location\":{\"lat\":\"north\"}}|location.lat|parameter_invalid",
+        "{\"type\":42}|type|parameter_invalid",
+        "{\"type\":true}|type|parameter_invalid",
+        "{\"formats\":[1]}|formats[0]|parameter_invalid",
         "{\"type\": }||body_invalid",
         "{\"type\":\"a\"} trailing||body_invalid",
     })

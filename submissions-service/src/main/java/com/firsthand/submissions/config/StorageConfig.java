@@ -2,6 +2,8 @@ package com.firsthand.submissions.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "firsthand.storage")
 public interface StorageConfig {
@@ -9,6 +11,16 @@ public interface StorageConfig {
     /** The bucket holding quarantined uploads and buyers' job folders. */
     @WithDefault("firsthand")
     String bucket();
+
+    /**
+     * Where buyers download files from, when that is not the address this service reaches the store at (a public
+     * host name in front of MinIO, say). Download URLs are signed for this host. Default: the store's endpoint.
+     */
+    Optional<URI> publicUrl();
+
+    /** The store's region, used when signing for {@link #publicUrl()} (no round trip to ask the store). */
+    @WithDefault("us-east-1")
+    String region();
 
     /** Largest accepted file, in bytes (default 50 MiB). */
     @WithDefault("52428800")

@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,11 +36,16 @@ public class FileStorage {
             .withMaxRetries(3).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).withJitter(0.25).build();
 
     private final MinioClient minio;
+    private final MinioClient signer;
     private final StorageConfig config;
 
-    public FileStorage(MinioClient minio, StorageConfig config) {
+    public FileStorage(MinioClient minio, StorageConfig config,
+            @ConfigProperty(name = "quarkus.minio.access-key") String accessKey,
+            @ConfigProperty(name = "quarkus.minio.secret-key") String secretKey) {
         this.minio = minio;
         this.config = config;
+        this.signer = config.publicUrl().map(url -> MinioClient.builder().endpoint(url.toString())
+                .credentials(accessKey, secretKey).region(config.region()).build()).orElse(minio);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -74,7 +80,7 @@ public class FileStorage {
     /** A GET URL for the object, signed for {@code validity}; refused by the store once expired or altered. */
     public String presignedGet(String key, java.time.Duration validity) {
         try {
-            return minio.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
+            return signer.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET)
                     .bucket(config.bucket()).object(key).expiry((int) validity.toSeconds()).build());
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a URL for " + key, e);

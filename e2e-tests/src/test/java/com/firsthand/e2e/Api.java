@@ -1,0 +1,107 @@
+package com.firsthand.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The public API through the gateway, as a client sees it. */
+public final class Api {
+
+    /** @param status 0 when no answer came (connection refused or reset) */
+    public record Reply(int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String gateway;
+
+    public Api(String gateway) {
+        this.gateway = gateway;
+    }
+
+    public String gateway() {
+        return gateway;
+    }
+
+    public Reply get(String path, String bearer) {
+        return send(request(path, bearer).GET());
+    }
+
+    public Reply get(String path, String bearer, String headerName, String headerValue) {
+        return send(request(path, bearer).header(headerName, headerValue).GET());
+    }
+
+    public Reply post(String path, String bearer, String json) {
+        return post(path, bearer, json, UUID.randomUUID().toString());
+    }
+
+    /** With the caller's Idempotency-Key: a retry after a lost answer repeats the same request. */
+    public Reply post(String path, String bearer, String json, String idempotencyKey) {
+        return send(request(path, bearer).header("Idempotency-Key", idempotencyKey)
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply upload(String path, String bearer, String fileName, String contentType, byte[] file) {
+        return upload(path, bearer, fileName, contentType, file, UUID.randomUUID().toString());
+    }
+
+    public Reply upload(String path, String bearer, String fileName, String contentType, byte[] file,
+            String idempotencyKey) {
+        String boundary = "fh" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(path, bearer).header("Idempotency-Key", idempotencyKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    public byte[] download(String url) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("download " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Reply(0, "no answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package com.firsthand.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.firsthand.common.testing.SyntheticPhotos;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole story through the gateway, on the real processes: two organisations, several workers, real images
+ * scored by the running scoring-service, files downloaded through their signed URLs, slots recovered, a long-poll
+ * woken by completion, and nothing of one organisation visible to the other.
+ */
+@ExtendWith(LocalStack.class)
+class SubmissionStoryIT {
+
+    static final double AUSTIN_LAT = 30.2672;
+    static final double AUSTIN_LNG = -97.7431;
+
+    private final LocalStack stack = LocalStack.get();
+    private final Api api = stack.api();
+    private String admin;
+    private String buyer;
+    private String otherBuyer;
+
+    @BeforeEach
+    void provision() throws Exception {
+        admin = stack.adminToken();
+        buyer = organisation("Story Buyer");
+        otherBuyer = organisation("Other Buyer");
+    }
+
+    private String organisation(String name) {
+        Api.Reply reply = api.post("/admin/organizations", admin, "{\"name\":\"" + name + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String key = reply.json().path("api_key").path("secret").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/usage", key).status() == 200
+                && api.get("/v1/jobs", key).status() == 200 && api.get("/v1/webhook_endpoints", key).status() == 200);
+        return key;
+    }
+
+    private String worker(String name) {
+        Api.Reply reply = api.post("/admin/workers", admin, "{\"name\":\"" + name + "\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String token = reply.json().path("token").path("secret").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/worker/jobs", token).status() == 200
+                && api.get("/v1/worker/submissions", token).status() == 200);
+        return token;
+    }
+
+    private String job(int filesNeeded, String extra) {
+        Api.Reply reply = api.post("/v1/jobs", buyer, "{\"type\":\"data_collection\",\"description\":\"Residential "
+                + "mailboxes, front view, in daylight\",\"files_needed\":" + filesNeeded + ",\"accepted_formats\":"
+                + "[\"image/jpeg\",\"image/png\"],\"price_per_file_cents\":50" + extra + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        String jobId = reply.json().path("id").asText();
+        return jobId;
+    }
+
+    /** Accepts (retrying while the job replica arrives) and uploads; returns the submission id. */
+    private String acceptAndUpload(String worker, String jobId, byte[] photo) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Api.Reply accepted = api.post("/v1/worker/jobs/" + jobId + "/accept", worker, null);
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        });
+        Api.Reply uploaded = api.upload("/v1/worker/jobs/" + jobId + "/submissions", worker, "photo.jpg",
+                "image/jpeg", photo);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.json().path("status").asText()).isEqualTo("pending_score");
+        return uploaded.json().path("id").asText();
+    }
+
+    private JsonNode awaitScored(String submissionId) {
+        JsonNode[] scored = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Api.Reply reply = api.get("/v1/submissions/" + submissionId, buyer);
+            scored[0] = reply.json();
+            return reply.status() == 200 && !"pending_score".equals(scored[0].path("status").asText());
+        });
+        return scored[0];
+    }
+
+    static byte[] photo(long seed, int width, int height) {
+        return SyntheticPhotos.jpeg(SyntheticPhotos.scene(seed, width, height), 0.9f);
+    }
+
+    @Test
+    void goodBlurredSmallDuplicateAndFarPhotosEachGetTheirVerdict() throws Exception {
+        String jobId = job(5, ",\"min_width\":800,\"min_height\":600,\"location\":{\"lat\":" + AUSTIN_LAT
+                + ",\"lng\":" + AUSTIN_LNG + ",\"radius_km\":15}");
+        byte[] good = SyntheticPhotos.withGps(photo(101, 1600, 1200), 30.30, -97.75);
+        String approved = acceptAndUpload(worker("Ana"), jobId, good);
+        String blurred = acceptAndUpload(worker("Ben"), jobId, SyntheticPhotos.jpeg(
+                SyntheticPhotos.blurred(SyntheticPhotos.scene(102, 1600, 1200), 5), 0.9f));
+        String small = acceptAndUpload(worker("Cy"), jobId, photo(103, 640, 480));
+        JsonNode first = awaitScored(approved);
+        String duplicate = acceptAndUpload(worker("Di"), jobId, SyntheticPhotos.jpeg(SyntheticPhotos.resized(
+                SyntheticPhotos.scene(101, 1600, 1200), 1200, 900), 0.7f));
+        String far = acceptAndUpload(worker("Ed"), jobId,
+                SyntheticPhotos.withGps(photo(104, 1600, 1200), 32.7767, -96.7970));
+
+        assertThat(first.path("status").asText()).isEqualTo("approved");
+        assertThat(first.path("ai_star_rating").asInt()).isBetween(4, 5);
+        assertThat(awaitScored(blurred).path("ai_reasoning").asText()).startsWith("Blurry");
+        assertThat(awaitScored(blurred).path("status").asText()).isEqualTo("rejected");
+        JsonNode tooSmall = awaitScored(small);
+        assertThat(tooSmall.path("ai_star_rating").asInt()).isEqualTo(1);
+        assertThat(tooSmall.path("ai_reasoning").asText()).contains("640×480").contains("800×600");
+        assertThat(awaitScored(duplicate).path("ai_reasoning").asText()).contains("near-duplicate").contains(approved);
+        assertThat(awaitScored(far).path("ai_reasoning").asText()).contains("km from the job location");
+
+        JsonNode files = api.get("/v1/jobs/" + jobId + "/files", buyer).json();
+        assertThat(files.path("data")).hasSize(1);
+        assertThat(api.download(files.path("data").path(0).path("url").asText())).isEqualTo(good);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                api.get("/v1/jobs/" + jobId, buyer).json().path("files_approved").asInt()).isEqualTo(1));
+        assertThat(api.get("/v1/usage", buyer).json().path("credits_used").asInt())
+                .as("AI-scored: the good and the blurred photo; pre-scoring rejections are free").isEqualTo(2);
+
+        assertThat(api.get("/v1/jobs/" + jobId, otherBuyer).status()).isEqualTo(404);
+        assertThat(api.get("/v1/jobs/" + jobId + "/files", otherBuyer).status()).isEqualTo(404);
+        assertThat(api.get("/v1/submissions/" + approved, otherBuyer).status()).isEqualTo(404);
+        assertThat(api.get("/v1/submissions", otherBuyer).json().path("data")).isEmpty();
+        assertThat(api.get("/v1/jobs", otherBuyer).json().path("data")).isEmpty();
+        assertThat(api.get("/v1/usage", otherBuyer).json().path("credits_used").asInt()).isZero();
+    }
+
+    @Test
+    void aRejectionReopensAFilledJobAndTheLongPollWakesOnCompletion() throws Exception {
+        String jobId = job(1, "");
+        String first = worker("Fay");
+        String second = worker("Gus");
+        String rejected = acceptAndUpload(first, jobId, SyntheticPhotos.jpeg(
+                SyntheticPhotos.blurred(SyntheticPhotos.scene(201, 1600, 1200), 6), 0.9f));
+        assertThat(awaitScored(rejected).path("status").asText()).isEqualTo("rejected");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                api.get("/v1/jobs/" + jobId, buyer).json().path("status").asText()).isEqualTo("open"));
+
+        CompletableFuture<Api.Reply> longPoll = CompletableFuture.supplyAsync(
+                () -> api.get("/v1/jobs/" + jobId, buyer, "Prefer", "wait=30"));
+        String approved = acceptAndUpload(second, jobId, photo(202, 1600, 1200));
+        assertThat(awaitScored(approved).path("status").asText()).isEqualTo("approved");
+        Api.Reply woken = longPoll.get(40, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(woken.json().path("status").asText()).isIn("filled", "completed");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                api.get("/v1/jobs/" + jobId, buyer).json().path("status").asText()).isEqualTo("completed"));
+
+        Api.Reply rated = api.post("/v1/jobs/" + jobId + "/rate", buyer, "{\"rating\":5,\"feedback\":\"Great\"}");
+        assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+        assertThat(rated.json().path("buyer_rating").asInt()).isEqualTo(5);
+        assertThat(api.get("/v1/worker/earnings", second).json().path("total_cents").asInt()).isEqualTo(50);
+        assertThat(api.get("/v1/worker/earnings", first).json().path("total_cents").asInt()).isZero();
+    }
+}
