@@ -53,17 +53,26 @@ public final class ScoringFixtures {
 
     /** Stores the file and publishes submission.uploaded; returns the event, for redelivery tests. */
     public EventEnvelope upload(Job job, String workerId, byte[] bytes, String contentType) throws Exception {
-        String submissionId = Ids.next(Ids.SUBMISSION);
+        EventEnvelope event = store(job, Ids.next(Ids.SUBMISSION), workerId, bytes, contentType);
+        KafkaEvents.send(kafka, event);
+        return event;
+    }
+
+    /** Stores the file and returns the submission.uploaded event without publishing it. */
+    public EventEnvelope store(Job job, String submissionId, String workerId, byte[] bytes) throws Exception {
+        return store(job, submissionId, workerId, bytes, "image/jpeg");
+    }
+
+    private EventEnvelope store(Job job, String submissionId, String workerId, byte[] bytes, String contentType)
+            throws Exception {
         String key = "quarantine/" + job.orgId() + "/" + job.jobId() + "/" + submissionId;
         minio.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
                 .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build());
         SubmissionUploaded payload = new SubmissionUploaded(submissionId, job.jobId(), job.orgId(), workerId, BUCKET,
                 key, contentType, bytes.length, "unused", null, null, "photo", "Residential mailboxes in daylight",
                 job.formats(), job.minWidth(), job.minHeight(), job.lat(), job.lng(), job.radiusKm(), Instant.now());
-        EventEnvelope event = new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_UPLOADED, 1, Instant.now(),
+        return new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_UPLOADED, 1, Instant.now(),
                 job.orgId(), "submission", submissionId, EventJson.toTree(payload));
-        KafkaEvents.send(kafka, event);
-        return event;
     }
 
     public void redeliver(EventEnvelope event) {

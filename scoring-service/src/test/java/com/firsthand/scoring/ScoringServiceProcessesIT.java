@@ -28,12 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScoringServiceProcessesIT {
 
+    static final String[] SHORT_LEASE = {"-Dfirsthand.scoring.lease=PT3S", "-Dfirsthand.scoring.lease-renewal=1s"};
+
     @TempDir
     Path dir;
 
     @Test
     void aKilledScoringServiceLosesAndRepeatsNothing() throws Exception {
-        try (ScoringProcess scoring = new ScoringProcess(dir).start("-Dfirsthand.scoring.lease=PT3S");
+        try (ScoringProcess scoring = new ScoringProcess(dir).start(SHORT_LEASE);
                 ScoredEvents scored = new ScoredEvents(scoring.kafka())) {
             ScoringFixtures fixtures = new ScoringFixtures(scoring.kafka(), scoring.minio());
             Job job = Job.photos(Ids.next(Ids.ORGANIZATION));
@@ -52,7 +54,7 @@ class ScoringServiceProcessesIT {
             scoring.kill();
             int scoredBeforeRestart = scored.poll().scoredCount();
             stream.get(120, TimeUnit.SECONDS);
-            scoring.start("-Dfirsthand.scoring.lease=PT3S");
+            scoring.start(SHORT_LEASE);
             fixtures.redeliver(uploads.get(0));
 
             await().atMost(Duration.ofSeconds(120)).until(() -> scored.poll().scoredCount() == uploads.size());

@@ -21,9 +21,16 @@ public interface ScoringConfig {
     @WithDefault("2")
     int concurrency();
 
-    /** A claimed task whose worker died is taken up again after this long. */
-    @WithDefault("PT5M")
+    /**
+     * A claimed task whose replica died is taken up again after this long. Renewed every
+     * {@code firsthand.scoring.lease-renewal} (default 5 s) while the task is worked on.
+     */
+    @WithDefault("PT30S")
     Duration lease();
+
+    /** How often the leases of tasks in progress are extended; well below {@link #lease()}. */
+    @WithDefault("5s")
+    String leaseRenewal();
 
     /** Largest image accepted for decoding, in pixels (the upload path refuses larger ones already). */
     @WithDefault("100000000")

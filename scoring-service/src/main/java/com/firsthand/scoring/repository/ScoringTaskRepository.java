@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,16 @@ public class ScoringTaskRepository {
                 .setParameter(1, (double) lease.toSeconds()).getResultList();
         return rows.stream().findFirst().map(r -> new ClaimedTask((String) r[0], (String) r[1],
                 ((Number) r[2]).intValue(), toInstant(r[3])));
+    }
+
+    /** Extends the leases of the tasks this replica is working on, so only a dead replica's tasks expire. */
+    public void renewLeases(Collection<String> submissionIds, Duration lease) {
+        if (submissionIds.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("UPDATE scoring_task SET lease_until = now() + make_interval(secs => ?1) "
+                + "WHERE submission_id IN (?2) AND status = 'pending'").setParameter(1, (double) lease.toSeconds())
+                .setParameter(2, List.copyOf(submissionIds)).executeUpdate();
     }
 
     /** Locks the task row; true while it still waits for its verdict. */

@@ -6,9 +6,12 @@ import com.firsthand.scoring.repository.ScoringTaskRepository.ClaimedTask;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -18,6 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * A fixed set of threads that claim due tasks from PostgreSQL and score them. New uploads wake them at once;
  * otherwise they look every second, which also picks up retries that come due and tasks whose lease expired.
+ * Leases are short and renewed while a task is worked on: a replica that dies (kill -9, lost node) lets its tasks
+ * go within one lease, however long a provider call may take.
  */
 @ApplicationScoped
 public class ScoringWorkers {
@@ -28,6 +33,7 @@ public class ScoringWorkers {
     private final ScoreSubmission scoreSubmission;
     private final ScoringConfig config;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ExecutorService threads;
 
@@ -56,6 +62,13 @@ public class ScoringWorkers {
         threads.awaitTermination(10, TimeUnit.SECONDS);
     }
 
+    @Scheduled(every = "${firsthand.scoring.lease-renewal:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void renewLeases() {
+        if (!inFlight.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> tasks.renewLeases(Set.copyOf(inFlight), config.lease()));
+        }
+    }
+
     /** A task was queued: one idle worker takes it now. */
     public void wake() {
         wakeUps.release();
@@ -66,7 +79,12 @@ public class ScoringWorkers {
             try {
                 Optional<ClaimedTask> task = QuarkusTransaction.requiringNew().call(() -> tasks.claimNext(config.lease()));
                 if (task.isPresent()) {
-                    scoreSubmission.score(task.get());
+                    inFlight.add(task.get().submissionId());
+                    try {
+                        scoreSubmission.score(task.get());
+                    } finally {
+                        inFlight.remove(task.get().submissionId());
+                    }
                 } else {
                     wakeUps.drainPermits();
                     wakeUps.tryAcquire(1, TimeUnit.SECONDS);
