@@ -1,0 +1,146 @@
+package com.firsthand.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.firsthand.common.testing.SyntheticPhotos;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A stream of uploads while each service in turn is killed with -9 and started again by the launcher. Clients
+ * retry failed calls with the same Idempotency-Key, as the API asks. Afterwards: no submission lost or stuck in
+ * pending_score, none scored or paid twice, files_approved equal to the approved count.
+ */
+@ExtendWith(LocalStack.class)
+class ServiceCrashesIT {
+
+    static final int WORKERS = 8;
+    static final int ROUNDS = 20;
+    static final List<String> SERVICES = List.of("submissions-service", "scoring-service", "jobs-service",
+            "webhook-service");
+
+    private final LocalStack stack = LocalStack.get();
+    private final Api api = stack.api();
+    private final Set<String> submissions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger uploaded = new AtomicInteger();
+
+    @Test
+    void killingEachServiceInTurnLosesAndRepeatsNothing() throws Exception {
+        String admin = stack.adminToken();
+        String buyer = api.post("/admin/organizations", admin, "{\"name\":\"Crash test\"}").json()
+                .path("api_key").path("secret").asText();
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < WORKERS; i++) {
+            workers.add(api.post("/admin/workers", admin, "{\"name\":\"crash-" + i + "\"}").json()
+                    .path("token").path("secret").asText());
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/jobs", buyer).status() == 200
+                && workers.stream().allMatch(w -> api.get("/v1/worker/jobs", w).status() == 200));
+        String jobId = api.post("/v1/jobs", buyer, "{\"type\":\"data_collection\",\"description\":\"Crash test\","
+                + "\"files_needed\":1000,\"accepted_formats\":[\"image/jpeg\"],\"price_per_file_cents\":50}")
+                .json().path("id").asText();
+
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<Future<?>> streams = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            int worker = w;
+            streams.add(pool.submit(() -> uploadStream(workers.get(worker), worker, jobId)));
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            int threshold = (i + 1) * WORKERS * ROUNDS / (SERVICES.size() + 1);
+            await().atMost(Duration.ofMinutes(2)).until(() -> uploaded.get() >= threshold);
+            killAndAwaitRestart(SERVICES.get(i));
+        }
+        for (Future<?> stream : streams) {
+            stream.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(submissions).hasSize(WORKERS * ROUNDS);
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> api.get("/v1/submissions?job_id=" + jobId
+                + "&status=pending_score&limit=1", buyer).json().path("data").isEmpty());
+        List<JsonNode> all = listAll("/v1/jobs/" + jobId + "/submissions", buyer);
+        assertThat(all).extracting(s -> s.path("id").asText()).containsExactlyInAnyOrderElementsOf(submissions);
+        long approved = all.stream().filter(s -> "approved".equals(s.path("status").asText())).count();
+        assertThat(approved).as("distinct photos from distinct workers: all approved").isEqualTo(submissions.size());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.get("/v1/jobs/" + jobId, buyer).json().path("files_approved").asLong()).isEqualTo(approved));
+        assertThat(listAll("/v1/jobs/" + jobId + "/files", buyer)).hasSize((int) approved);
+        long earned = workers.stream().mapToLong(w -> api.get("/v1/worker/earnings", w).json()
+                .path("total_cents").asLong()).sum();
+        assertThat(earned).as("one payout per approved file").isEqualTo(approved * 50);
+        assertThat(api.get("/v1/usage", buyer).json().path("credits_used").asLong()).as("one credit per score")
+                .isEqualTo(submissions.size());
+    }
+
+    private void uploadStream(String worker, int index, String jobId) {
+        for (int round = 0; round < ROUNDS; round++) {
+            byte[] photo = SyntheticPhotos.jpeg(SyntheticPhotos.scene(70_000L + index * 1000L + round, 800, 600), 0.85f);
+            String acceptKey = UUID.randomUUID().toString();
+            // 404 too: the new job reaches submissions-service's replica a moment after it is created.
+            retrying(() -> {
+                Api.Reply reply = api.post("/v1/worker/jobs/" + jobId + "/accept", worker, null, acceptKey);
+                return reply.status() == 404 ? new Api.Reply(0, reply.body()) : reply;
+            });
+            String uploadKey = UUID.randomUUID().toString();
+            Api.Reply reply = retrying(() -> api.upload("/v1/worker/jobs/" + jobId + "/submissions", worker,
+                    "p.jpg", "image/jpeg", photo, uploadKey));
+            submissions.add(reply.json().path("id").asText());
+            uploaded.incrementAndGet();
+        }
+    }
+
+    /** Repeats the call (same Idempotency-Key) while the answer is missing or a 5xx; anything else must be 200. */
+    private static Api.Reply retrying(Supplier<Api.Reply> call) {
+        Api.Reply[] last = new Api.Reply[1];
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            last[0] = call.get();
+            return last[0].status() != 0 && last[0].status() < 500;
+        });
+        assertThat(last[0].status()).as(last[0].body()).isEqualTo(200);
+        return last[0];
+    }
+
+    private void killAndAwaitRestart(String service) throws Exception {
+        ProcessHandle process = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(service + "/target/quarkus-app"))
+                .findFirst().orElseThrow(() -> new AssertionError("no process for " + service));
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+        int port = 8081 + List.of("jobs-service", "submissions-service", "scoring-service", "webhook-service")
+                .indexOf(service);
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    private List<JsonNode> listAll(String path, String buyer) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.get(path + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor), buyer).json();
+            page.path("data").forEach(all::add);
+            cursor = page.path("has_more").asBoolean() ? page.path("next_cursor").asText() : null;
+        } while (cursor != null);
+        return all;
+    }
+}
