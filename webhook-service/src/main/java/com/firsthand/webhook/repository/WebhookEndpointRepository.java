@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookEndpoint, String> {
@@ -17,5 +18,15 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
             params.and("after", afterId);
         }
         return find(query, Sort.descending("id"), params).page(0, fetchSize).list();
+    }
+
+    /** The organisation's endpoint; empty for an unknown id or another organisation's (both look the same). */
+    public Optional<WebhookEndpoint> findOwned(String orgId, String id) {
+        return find("id = :id and orgId = :org", Parameters.with("id", id).and("org", orgId)).firstResultOptional();
+    }
+
+    public List<WebhookEndpoint> enabledFor(String orgId) {
+        return list("orgId = :org and status = :status",
+                Parameters.with("org", orgId).and("status", WebhookEndpoint.ENABLED));
     }
 }

@@ -1,0 +1,86 @@
+package com.firsthand.webhook.delivery;
+
+import com.firsthand.common.api.ApiException;
+import com.firsthand.webhook.config.WebhooksConfig;
+import com.firsthand.webhook.domain.TargetAddresses;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Checks an endpoint URL when it is created or changed: http(s), a host, and only public addresses. */
+@ApplicationScoped
+public class TargetUrls {
+
+    static final int MAX_LENGTH = 2048;
+
+    private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    /** Host resolution, replaceable in tests. */
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    @Inject
+    public TargetUrls(WebhooksConfig config) {
+        this(config.allowPrivateTargets(), InetAddress::getAllByName);
+    }
+
+    public TargetUrls(boolean allowPrivate, Resolver resolver) {
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+    }
+
+    /** The URL as given when acceptable; otherwise a 400 naming {@code url}. */
+    public String check(String url) {
+        if (url == null || url.isBlank()) {
+            throw ApiException.missingParam("url");
+        }
+        if (url.length() > MAX_LENGTH) {
+            throw invalid("url must be at most " + MAX_LENGTH + " characters.");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalid("url is not a valid URL.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw invalid("url must be an http or https URL.");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalid("url must have a host.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw invalid("url must not contain credentials.");
+        }
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw invalid("url's host " + host + " does not resolve.");
+        }
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                Optional<String> refusal = TargetAddresses.refusal(address);
+                if (refusal.isPresent()) {
+                    throw invalid("url's host resolves to " + address.getHostAddress() + " (" + refusal.get()
+                            + "); webhooks go to public addresses only.");
+                }
+            }
+        }
+        return url;
+    }
+
+    private static ApiException invalid(String message) {
+        return ApiException.invalidParam("url", message);
+    }
+}

@@ -1,0 +1,4 @@
+package com.firsthand.webhook.rest.model;
+
+public record RecoverRequest(String since, String until) {
+}

@@ -1,0 +1,84 @@
+package com.firsthand.webhook.service;
+
+import com.firsthand.events.JobCreated;
+import com.firsthand.events.JobStatusChanged;
+import com.firsthand.events.SubmissionStatusChanged;
+import com.firsthand.webhook.domain.EventTypes;
+import com.firsthand.webhook.domain.JobReplica;
+import com.firsthand.webhook.mapping.PublicObjects;
+import com.firsthand.webhook.repository.JobReplicaRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the platform's internal events into public ones. */
+@ApplicationScoped
+public class RecordPlatformEvents {
+
+    static final String PENDING_SCORE = "pending_score";
+
+    private final PublishEvent publish;
+    private final JobReplicaRepository jobs;
+
+    public RecordPlatformEvents(PublishEvent publish, JobReplicaRepository jobs) {
+        this.publish = publish;
+        this.jobs = jobs;
+    }
+
+    /** Keeps what job events need of a posted job. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void jobCreated(JobCreated created) {
+        if (jobs.findById(created.jobId()) != null) {
+            return;
+        }
+        JobReplica job = new JobReplica();
+        job.id = created.jobId();
+        job.orgId = created.orgId();
+        job.type = created.type();
+        job.description = created.description();
+        job.filesNeeded = created.filesNeeded();
+        job.acceptedFormats = created.acceptedFormats();
+        job.pricePerFileCents = created.pricePerFileCents();
+        job.deadline = created.deadline();
+        job.metadata = created.metadata();
+        job.createdAt = created.createdAt();
+        jobs.persist(job);
+    }
+
+    /**
+     * A scoring outcome (pending_score to approved or rejected) is submission.scored plus submission.approved or
+     * submission.rejected. Other moves (a retry re-opening a rejected submission) are not public events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submissionStatusChanged(String sourceId, Instant occurredAt, SubmissionStatusChanged change) {
+        boolean scored = PENDING_SCORE.equals(change.from())
+                && ("approved".equals(change.to()) || "rejected".equals(change.to()));
+        if (!scored || change.orgId() == null) {
+            return;
+        }
+        Map<String, Object> submission = PublicObjects.submission(change);
+        Instant at = change.at() != null ? change.at() : occurredAt;
+        String outcome = "approved".equals(change.to()) ? EventTypes.SUBMISSION_APPROVED
+                : EventTypes.SUBMISSION_REJECTED;
+        publish.publishAll(change.orgId(), List.of(EventTypes.SUBMISSION_SCORED, outcome), sourceId, at, submission);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void jobStatusChanged(String sourceId, Instant occurredAt, JobStatusChanged change) {
+        if (change.orgId() == null) {
+            return;
+        }
+        Map<String, Object> job = PublicObjects.job(change, jobs.findById(change.jobId()));
+        Instant at = change.at() != null ? change.at() : occurredAt;
+        List<String> types = new ArrayList<>(List.of(EventTypes.JOB_STATUS_CHANGED));
+        if ("completed".equals(change.to())) {
+            types.add(EventTypes.JOB_COMPLETED);
+        } else if ("cancelled".equals(change.to())) {
+            types.add(EventTypes.JOB_CANCELLED);
+        }
+        publish.publishAll(change.orgId(), types, sourceId, at, job);
+    }
+}

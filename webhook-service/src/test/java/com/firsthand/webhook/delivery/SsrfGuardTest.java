@@ -1,0 +1,119 @@
+package com.firsthand.webhook.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.firsthand.common.api.ApiException;
+import com.firsthand.webhook.Receiver;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SSRF: refusal at creation (TargetUrls) and again at connection time (Dns and socket), private targets off. */
+class SsrfGuardTest {
+
+    private static final Map<String, String> DNS = Map.of(
+            "public.example", "93.184.216.34",
+            "internal.example", "10.1.2.3",
+            "metadata.example", "169.254.169.254",
+            "v6local.example", "fd00::1",
+            "mapped.example", "::ffff:127.0.0.1");
+
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        String address = DNS.get(host);
+        if (address == null) {
+            if (host.matches("[0-9.]+|.*:.*")) {
+                return new InetAddress[] {InetAddress.getByName(host)};
+            }
+            throw new UnknownHostException(host);
+        }
+        return new InetAddress[] {InetAddress.getByName(address)};
+    }
+
+    private final TargetUrls strict = new TargetUrls(false, SsrfGuardTest::resolve);
+
+    @Test
+    void acceptsHttpsAndHttpUrlsOnPublicHosts() {
+        assertThat(strict.check("https://public.example/hooks?x=1")).isEqualTo("https://public.example/hooks?x=1");
+        assertThat(strict.check("http://public.example:8080/")).isEqualTo("http://public.example:8080/");
+        assertThat(strict.check("https://8.8.8.8/")).isEqualTo("https://8.8.8.8/");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://public.example/", "file:///etc/passwd", "gopher://public.example/",
+        "javascript:alert(1)", "public.example/hooks", "https://", "http://internal.example/",
+        "http://metadata.example/latest/meta-data/", "http://v6local.example/", "http://mapped.example/",
+        "http://127.0.0.1/", "http://localhost.invalid/", "http://169.254.169.254/", "http://[::1]/",
+        "http://[::ffff:127.0.0.1]:8080/", "http://[fe80::1]/", "http://0.0.0.0/", "http://100.64.0.1/",
+        "https://user:pass@public.example/", "not a url", "http://[::ffff:a9fe:a9fe]/"})
+    void refusesAtCreation(String url) {
+        assertThatThrownBy(() -> strict.check(url)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.toError().error().param()).isEqualTo("url"));
+    }
+
+    @Test
+    void privateTargetsAreAcceptedOnlyWhenAllowed() {
+        assertThat(new TargetUrls(true, SsrfGuardTest::resolve).check("http://127.0.0.1:9/")).isNotNull();
+        assertThatThrownBy(() -> strict.check("http://127.0.0.1:9/")).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void theDnsRefusesAHostThatIsRepointedAtAPrivateAddressAfterCreation() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        // DNS rebinding: public when the endpoint is created, the metadata address when the webhook is sent.
+        Dns rebinding = host -> List.of(InetAddress.getByName(
+                lookups.incrementAndGet() == 1 ? "93.184.216.34" : "169.254.169.254"));
+        TargetUrls atCreation = new TargetUrls(false, host -> rebinding.lookup(host).toArray(new InetAddress[0]));
+        assertThat(atCreation.check("https://rebind.example/")).isNotNull();
+        GuardedDns dns = new GuardedDns(rebinding, false);
+        assertThatThrownBy(() -> dns.lookup("rebind.example")).isInstanceOf(GuardedDns.BlockedAddressException.class)
+                .hasMessageContaining("169.254.169.254");
+        assertThat(new GuardedDns(rebinding, true).lookup("rebind.example")).isNotEmpty();
+        // One blocked address among public ones is enough to refuse.
+        Dns mixed = host -> List.of(InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.1"));
+        assertThatThrownBy(() -> new GuardedDns(mixed, false).lookup("mixed.example"))
+                .isInstanceOf(UnknownHostException.class);
+    }
+
+    @Test
+    void theSenderRefusesToConnectToLoopbackByNameAndByLiteral() {
+        try (Receiver receiver = Receiver.start(request -> Receiver.Answer.ok())) {
+            WebhookSender strictSender = new WebhookSender(WebhookSender.client(false, Duration.ofSeconds(3)),
+                    Clock.systemUTC());
+            for (String url : List.of("http://localhost:" + receiver.port() + "/hooks", receiver.url(),
+                    "http://[::ffff:127.0.0.1]:" + receiver.port() + "/hooks")) {
+                AttemptResult result = strictSender.send(url, "evt_1", "{}", List.of("whsec_AAAA"));
+                assertThat(result.status()).as(url).isNull();
+                assertThat(result.error()).as(url).contains("not a permitted webhook target");
+            }
+            assertThat(receiver.received()).isEmpty();
+
+            WebhookSender localSender = new WebhookSender(WebhookSender.client(true, Duration.ofSeconds(3)),
+                    Clock.systemUTC());
+            assertThat(localSender.send(receiver.url(), "evt_1", "{}", List.of("whsec_AAAA")).status())
+                    .isEqualTo(200);
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void redirectsAreNotFollowedAndCountAsFailures() {
+        try (Receiver target = Receiver.start(request -> Receiver.Answer.ok());
+                Receiver redirecting = Receiver.start(request -> new Receiver.Answer(302, null, 0))) {
+            WebhookSender sender = new WebhookSender(WebhookSender.client(true, Duration.ofSeconds(3)),
+                    Clock.systemUTC());
+            AttemptResult result = sender.send(redirecting.url(), "evt_1", "{}", List.of("whsec_AAAA"));
+            assertThat(result.status()).isEqualTo(302);
+            assertThat(result.succeeded()).isFalse();
+            assertThat(target.received()).isEmpty();
+        }
+    }
+}
