@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.firsthand.common.testing.SyntheticPhotos;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,11 @@ class SubmissionStoryIT {
 
     @Test
     void aRejectionReopensAFilledJobAndTheLongPollWakesOnCompletion() throws Exception {
+        WebhookReceiver receiver = new WebhookReceiver();
+        Api.Reply endpoint = api.post("/v1/webhook_endpoints", buyer, "{\"url\":\"" + receiver.url()
+                + "\",\"enabled_events\":[\"*\"],\"description\":\"story\"}");
+        assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(200);
+        receiver.trust(endpoint.json().path("secret").asText());
         String jobId = job(1, "");
         String first = worker("Fay");
         String second = worker("Gus");
@@ -155,5 +161,34 @@ class SubmissionStoryIT {
         assertThat(rated.json().path("buyer_rating").asInt()).isEqualTo(5);
         assertThat(api.get("/v1/worker/earnings", second).json().path("total_cents").asInt()).isEqualTo(50);
         assertThat(api.get("/v1/worker/earnings", first).json().path("total_cents").asInt()).isZero();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(receiver.accepted())
+                .extracting(d -> d.event().path("type").asText())
+                .contains("submission.scored", "submission.rejected", "submission.approved", "job.status_changed",
+                        "job.completed"));
+        receiver.close();
+        assertThat(receiver.refused()).as("every delivery verifies with the Standard Webhooks library").isEmpty();
+        List<WebhookReceiver.Delivery> deliveries = receiver.accepted();
+        assertThat(deliveries).allSatisfy(d -> assertThat(d.webhookId()).isEqualTo(d.event().path("id").asText()));
+        JsonNode approvedEvent = deliveries.stream().map(WebhookReceiver.Delivery::event)
+                .filter(e -> e.path("type").asText().equals("submission.scored")
+                        && e.path("data").path("object").path("id").asText().equals(approved))
+                .findFirst().orElseThrow();
+        assertThat(approvedEvent.path("data").path("object").path("status").asText()).isEqualTo("approved");
+        assertThat(approvedEvent.path("data").path("object").path("ai_star_rating").asInt()).isBetween(3, 5);
+        assertThat(deliveries).anySatisfy(d -> {
+            assertThat(d.event().path("type").asText()).isEqualTo("job.completed");
+            assertThat(d.event().path("data").path("object").path("id").asText()).isEqualTo(jobId);
+        });
+
+        String eventId = approvedEvent.path("id").asText();
+        assertThat(api.get("/v1/events/" + eventId, buyer).json().path("type").asText()).isEqualTo("submission.scored");
+        assertThat(api.get("/v1/events/" + eventId, otherBuyer).status()).isEqualTo(404);
+        assertThat(api.get("/v1/events", otherBuyer).json().path("data")).isEmpty();
+        assertThat(api.get("/v1/webhook_endpoints", otherBuyer).json().path("data")).isEmpty();
+        String endpointId = endpoint.json().path("id").asText();
+        assertThat(api.get("/v1/webhook_endpoints/" + endpointId, otherBuyer).status()).isEqualTo(404);
+        assertThat(api.get("/v1/webhook_endpoints/" + endpointId + "/deliveries", buyer).json().path("data"))
+                .isNotEmpty();
     }
 }

@@ -1,0 +1,69 @@
+package com.firsthand.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import com.standardwebhooks.Webhook;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A buyer's webhook endpoint on loopback: verifies every delivery with the official Standard Webhooks library
+ * before accepting it, as a careful receiver would, and keeps what it accepted.
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    public record Delivery(String webhookId, JsonNode event) {
+    }
+
+    private final HttpServer server;
+    private final List<Delivery> accepted = new CopyOnWriteArrayList<>();
+    private final List<String> refused = new CopyOnWriteArrayList<>();
+    private volatile Webhook verifier;
+
+    public WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int status;
+            try {
+                verifier.verify(body, Map.copyOf(exchange.getRequestHeaders()));
+                accepted.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"), Api.JSON.readTree(body)));
+                status = 204;
+            } catch (Exception e) {
+                refused.add(e + ": " + body);
+                status = 400;
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    public void trust(String secret) {
+        verifier = new Webhook(secret);
+    }
+
+    public List<Delivery> accepted() {
+        return new ArrayList<>(accepted);
+    }
+
+    public List<String> refused() {
+        return new ArrayList<>(refused);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

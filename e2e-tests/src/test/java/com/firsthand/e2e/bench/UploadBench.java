@@ -1,0 +1,169 @@
+package com.firsthand.e2e.bench;
+
+import com.firsthand.common.testing.SyntheticPhotos;
+import com.firsthand.e2e.Api;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * bench/uploads.sh runs this against a running stack: accept + multipart upload through the gateway for 200 KB
+ * and 5 MB files from several workers at once, then 20 simultaneous 50 MB uploads while sampling
+ * submissions-service's resident memory. Files are a real 640x480 JPEG padded to size: the upload path sniffs the
+ * type and reads the header only, so these measure transport, hashing and storage; scoring decodes the small
+ * picture in the background.
+ */
+public final class UploadBench {
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } finally {
+            System.exit(0);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        Api api = new Api(args[0]);
+        String admin = Files.readString(Path.of(args[1])).trim();
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        String buyer = api.post("/admin/organizations", admin, "{\"name\":\"Upload bench\"}").json()
+                .path("api_key").path("secret").asText();
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            workers.add(api.post("/admin/workers", admin, "{\"name\":\"bench-" + i + "\"}").json()
+                    .path("token").path("secret").asText());
+        }
+        Thread.sleep(3000);
+        System.out.printf(Locale.ROOT, "## Uploads — %s, %d cores%n%n", Instant.now().toString().substring(0, 16),
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| file | concurrent workers | uploads | uploads/s | MB/s | p50 | p99 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        steady(api, buyer, workers.subList(0, 8), 200 * 1024, seconds);
+        steady(api, buyer, workers.subList(0, 8), 5 * 1024 * 1024, seconds);
+        memory(api, buyer, workers);
+    }
+
+    private static String job(Api api, String buyer, int filesNeeded) {
+        return api.post("/v1/jobs", buyer, "{\"type\":\"data_collection\",\"description\":\"Upload bench\","
+                + "\"files_needed\":" + filesNeeded + ",\"accepted_formats\":[\"image/jpeg\"],"
+                + "\"price_per_file_cents\":1}").json().path("id").asText();
+    }
+
+    /** A real 640x480 JPEG padded with random bytes after its end marker (readers ignore them) to {@code size}. */
+    static byte[] paddedJpeg(int size, long seed) {
+        byte[] photo = SyntheticPhotos.jpeg(SyntheticPhotos.scene(seed, 640, 480), 0.9f);
+        byte[] bytes = new byte[Math.max(size, photo.length)];
+        new Random(seed).nextBytes(bytes);
+        System.arraycopy(photo, 0, bytes, 0, photo.length);
+        return bytes;
+    }
+
+    private static void steady(Api api, String buyer, List<String> workers, int size, int seconds) throws Exception {
+        String jobId = job(api, buyer, 100_000);
+        Thread.sleep(2000);
+        byte[] file = paddedJpeg(size, size);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
+        List<Future<?>> runs = new ArrayList<>();
+        for (String worker : workers) {
+            runs.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    Api.Reply accepted = api.post("/v1/worker/jobs/" + jobId + "/accept", worker, null);
+                    Api.Reply uploaded = api.upload("/v1/worker/jobs/" + jobId + "/submissions", worker, "f.jpg",
+                            "image/jpeg", file, UUID.randomUUID().toString());
+                    if (accepted.status() == 200 && uploaded.status() == 200) {
+                        latencies.add((System.nanoTime() - start) / 1_000_000);
+                    } else if (failures.incrementAndGet() == 1) {
+                        System.out.println("first failure: accept " + accepted.status() + " " + accepted.body()
+                                + " / upload " + uploaded.status() + " " + uploaded.body());
+                    }
+                }
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double perSecond = sorted.size() / (double) seconds;
+        System.out.printf(Locale.ROOT, "| %s | %d | %d (%d failed) | %.1f | %.1f | %d ms | %d ms |%n",
+                size >= 1024 * 1024 ? size / 1024 / 1024 + " MB" : size / 1024 + " KB", workers.size(), sorted.size(),
+                failures.get(), perSecond, perSecond * size / 1024 / 1024, percentile(sorted, 50),
+                percentile(sorted, 99));
+    }
+
+    private static void memory(Api api, String buyer, List<String> workers) throws Exception {
+        String jobId = job(api, buyer, 1000);
+        Thread.sleep(2000);
+        long pid = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("submissions-service/target/quarkus-app"))
+                .findFirst().orElseThrow().pid();
+        long before = rssKb(pid);
+        byte[] file = paddedJpeg(50 * 1024 * 1024 - 4096, 50);
+        AtomicLong peak = new AtomicLong(before);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(rssKb(pid), Math::max);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
+        long start = System.nanoTime();
+        List<Future<Integer>> uploads = new ArrayList<>();
+        for (String worker : workers) {
+            uploads.add(pool.submit(() -> {
+                api.post("/v1/worker/jobs/" + jobId + "/accept", worker, null);
+                return api.upload("/v1/worker/jobs/" + jobId + "/submissions", worker, "big.jpg", "image/jpeg", file,
+                        UUID.randomUUID().toString()).status();
+            }));
+        }
+        int ok = 0;
+        for (Future<Integer> upload : uploads) {
+            ok += upload.get() == 200 ? 1 : 0;
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        sampler.interrupt();
+        pool.shutdown();
+        System.out.printf(Locale.ROOT, "%n- 20 simultaneous 50 MB uploads: %d accepted in %.1f s (%.0f MB/s); "
+                + "submissions-service RSS %d MB before, peak %d MB (-Xmx384m): bodies stream to disk, never to "
+                + "the heap%n", ok, took, 20 * 50 / took, before / 1024, peak.get() / 1024);
+    }
+
+    private static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (Exception e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
