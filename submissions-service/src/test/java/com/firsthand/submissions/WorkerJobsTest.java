@@ -62,6 +62,24 @@ class WorkerJobsTest {
     }
 
     @Test
+    void aCancelThatOvertakesTheJobsCreationIsAppliedOnceTheJobArrives() {
+        WorkerFixtures fixtures = new WorkerFixtures(kafka);
+        String worker = fixtures.worker();
+        fixtures.awaitAuthenticated(worker);
+        String jobId = Ids.next(Ids.JOB);
+        Instant created = Instant.now();
+        KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId, new JobStatusChanged(jobId, "org_x", "open",
+                "cancelled", created.plusSeconds(1), 0, 2), created.plusSeconds(1)));
+        KafkaEvents.send(kafka, envelope(Topics.JOB_CREATED, jobId, new JobCreated(jobId, "org_x", "open",
+                "data_collection", "Mailboxes", 2, List.of("image/jpeg"), 50, null, null, null, null, null, null, null,
+                null, created), created));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> WorkerFixtures.accept(worker, jobId).then()
+                .statusCode(409).body("error.code", equalTo("job_not_open")));
+        given().auth().oauth2(worker).when().get("/v1/worker/jobs").then().body("data.id", not(hasItem(jobId)));
+    }
+
+    @Test
     void buyersAreForbiddenAndRevokedTokensStopWorking() {
         PublishedCredentials.Issued buyer = PublishedCredentials.buyerKey(kafka);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(buyer.secret())

@@ -59,9 +59,16 @@ public class JobReplication {
         jobs.persist(job);
     }
 
+    /**
+     * job.created and job.status_changed are separate topics, so a status change can overtake the job's creation.
+     * It is then refused: the consumer retries it with backoff until the replica exists, instead of losing it.
+     */
     public void statusChanged(JobStatusChanged event) {
         JobReplica job = jobs.findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || event.at().isBefore(job.statusChangedAt)) {
+        if (job == null) {
+            throw new IllegalStateException("job " + event.jobId() + " is not replicated yet; retried until it is");
+        }
+        if (event.at().isBefore(job.statusChangedAt)) {
             return;
         }
         job.status = event.to();
