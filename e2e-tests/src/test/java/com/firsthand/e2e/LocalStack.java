@@ -49,10 +49,14 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         Path project = Path.of(System.getProperty("fh.project.dir", "..")).toAbsolutePath().normalize();
         dataDir = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack");
         int port = freePort();
-        launcher = new ProcessBuilder("java", "-Xmx256m", "-jar",
+        ProcessBuilder command = new ProcessBuilder("java", "-Xmx256m", "-jar",
                 project.resolve("launcher/target/fh-launcher.jar").toString(),
                 "--data-dir", dataDir.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("launcher-output.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("launcher-output.log").toFile());
+        // Svix's schedule compressed to seconds (the services inherit the environment), so that a receiver's
+        // outage is retried within the test's time.
+        command.environment().put("FIRSTHAND_WEBHOOKS_RETRY_SCHEDULE", "0s,1s,2s,4s,8s,8s,8s,8s");
+        launcher = command.start();
         Path credentials = dataDir.resolve("demo-credentials.properties");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             assertThat(launcher.isAlive()).as(this::output).isTrue();

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A stream of uploads while each service in turn is killed with -9 and started again by the launcher. Clients
- * retry failed calls with the same Idempotency-Key, as the API asks. Afterwards: no submission lost or stuck in
- * pending_score, none scored or paid twice, files_approved equal to the approved count.
+ * A stream of uploads while each service in turn is killed with -9 and started again by the launcher, and the
+ * buyer's webhook receiver is down for a while. Clients retry failed calls with the same Idempotency-Key, as the
+ * API asks. Afterwards: no submission lost or stuck in pending_score, none scored or paid twice, files_approved
+ * equal to the approved count, and a verified submission.scored delivery for every submission, duplicates only
+ * with the same webhook-id.
  */
 @ExtendWith(LocalStack.class)
 class ServiceCrashesIT {
@@ -54,6 +56,15 @@ class ServiceCrashesIT {
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/jobs", buyer).status() == 200
                 && workers.stream().allMatch(w -> api.get("/v1/worker/jobs", w).status() == 200));
+        WebhookReceiver receiver = new WebhookReceiver();
+        int receiverPort = receiver.port();
+        Api.Reply endpoint = api.post("/v1/webhook_endpoints", buyer, "{\"url\":\"" + receiver.url()
+                + "\",\"enabled_events\":[\"submission.scored\"]}");
+        assertThat(endpoint.status()).as(endpoint.body()).isEqualTo(200);
+        String secret = endpoint.json().path("secret").asText();
+        receiver.trust(secret);
+        List<WebhookReceiver.Delivery> delivered = new ArrayList<>();
+        java.time.Instant started = java.time.Instant.now();
         String jobId = api.post("/v1/jobs", buyer, "{\"type\":\"data_collection\",\"description\":\"Crash test\","
                 + "\"files_needed\":1000,\"accepted_formats\":[\"image/jpeg\"],\"price_per_file_cents\":50}")
                 .json().path("id").asText();
@@ -68,6 +79,13 @@ class ServiceCrashesIT {
             int threshold = (i + 1) * WORKERS * ROUNDS / (SERVICES.size() + 1);
             await().atMost(Duration.ofMinutes(2)).until(() -> uploaded.get() >= threshold);
             killAndAwaitRestart(SERVICES.get(i));
+            if (i == 0) {
+                delivered.addAll(receiver.accepted());
+                receiver.close();
+            } else if (i == 2) {
+                receiver = new WebhookReceiver(receiverPort);
+                receiver.trust(secret);
+            }
         }
         for (Future<?> stream : streams) {
             stream.get(5, TimeUnit.MINUTES);
@@ -89,6 +107,30 @@ class ServiceCrashesIT {
         assertThat(earned).as("one payout per approved file").isEqualTo(approved * 50);
         assertThat(api.get("/v1/usage", buyer).json().path("credits_used").asLong()).as("one credit per score")
                 .isEqualTo(submissions.size());
+
+        // What failed every attempt while the receiver was down is sent again on request, as an operator would.
+        Api.Reply recovered = api.post("/v1/webhook_endpoints/" + endpoint.json().path("id").asText() + "/recover",
+                buyer, "{\"since\":\"" + started + "\"}");
+        assertThat(recovered.status()).as(recovered.body()).isEqualTo(200);
+        WebhookReceiver back = receiver;
+        await().atMost(Duration.ofMinutes(2)).until(() -> scoredSubmissions(delivered, back).containsAll(submissions));
+        back.close();
+        assertThat(back.refused()).as("every delivery verifies").isEmpty();
+        java.util.Map<String, Set<String>> idsBySubmission = new java.util.HashMap<>();
+        List<WebhookReceiver.Delivery> deliveries = new ArrayList<>(delivered);
+        deliveries.addAll(back.accepted());
+        deliveries.forEach(d -> idsBySubmission.computeIfAbsent(d.event().path("data").path("object").path("id").asText(),
+                k -> new java.util.HashSet<>()).add(d.webhookId()));
+        assertThat(idsBySubmission).as("duplicates only ever share their webhook-id")
+                .allSatisfy((submission, ids) -> assertThat(ids).hasSize(1));
+    }
+
+    private static Set<String> scoredSubmissions(List<WebhookReceiver.Delivery> before, WebhookReceiver receiver) {
+        Set<String> ids = new java.util.HashSet<>();
+        List<WebhookReceiver.Delivery> all = new ArrayList<>(before);
+        all.addAll(receiver.accepted());
+        all.forEach(d -> ids.add(d.event().path("data").path("object").path("id").asText()));
+        return ids;
     }
 
     private void uploadStream(String worker, int index, String jobId) {
