@@ -1,5 +1,7 @@
 package com.firsthand.e2e.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.firsthand.common.testing.SyntheticPhotos;
 import com.firsthand.e2e.Api;
 import java.nio.file.Files;
@@ -45,7 +47,8 @@ public final class UploadBench {
             workers.add(api.post("/admin/workers", admin, "{\"name\":\"bench-" + i + "\"}").json()
                     .path("token").path("secret").asText());
         }
-        Thread.sleep(3000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> workers.stream()
+                .allMatch(worker -> api.get("/v1/worker/jobs", worker).status() == 200));
         System.out.printf(Locale.ROOT, "## Uploads — %s, %d cores%n%n", Instant.now().toString().substring(0, 16),
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| file | concurrent workers | uploads | uploads/s | MB/s | p50 | p99 |");
@@ -55,10 +58,14 @@ public final class UploadBench {
         memory(api, buyer, workers);
     }
 
+    /** Posts a job and waits until the worker side has it (its submissions list answers instead of 404). */
     private static String job(Api api, String buyer, int filesNeeded) {
-        return api.post("/v1/jobs", buyer, "{\"type\":\"data_collection\",\"description\":\"Upload bench\","
+        String jobId = api.post("/v1/jobs", buyer, "{\"type\":\"data_collection\",\"description\":\"Upload bench\","
                 + "\"files_needed\":" + filesNeeded + ",\"accepted_formats\":[\"image/jpeg\"],"
                 + "\"price_per_file_cents\":1}").json().path("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/jobs/" + jobId + "/submissions", buyer)
+                .status() == 200);
+        return jobId;
     }
 
     /** A real 640x480 JPEG padded with random bytes after its end marker (readers ignore them) to {@code size}. */
@@ -72,7 +79,6 @@ public final class UploadBench {
 
     private static void steady(Api api, String buyer, List<String> workers, int size, int seconds) throws Exception {
         String jobId = job(api, buyer, 100_000);
-        Thread.sleep(2000);
         byte[] file = paddedJpeg(size, size);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
@@ -110,7 +116,6 @@ public final class UploadBench {
 
     private static void memory(Api api, String buyer, List<String> workers) throws Exception {
         String jobId = job(api, buyer, 1000);
-        Thread.sleep(2000);
         long pid = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("submissions-service/target/quarkus-app"))
                 .findFirst().orElseThrow().pid();
