@@ -11,6 +11,7 @@ import com.firsthand.events.EventEnvelope;
 import com.standardwebhooks.Webhook;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** %test.firsthand.webhooks.secret-rotation-grace */
+    private static final Duration GRACE = Duration.ofSeconds(4);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -160,7 +163,7 @@ class WebhookDeliveryTest {
         try (Receiver probe = Receiver.start(request -> Receiver.Answer.ok())) {
             port = probe.port();
         }
-        buyer.createEndpoint("http://127.0.0.1:" + port + "/hooks", "submission.scored");
+        String endpointId = buyer.createEndpoint("http://127.0.0.1:" + port + "/hooks", "submission.scored").path("id");
         List<String> submissions = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             submissions.add(Fixtures.submissionId());
@@ -168,7 +171,12 @@ class WebhookDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> buyer.api().get("/v1/events").path("data.size()")
                 .equals(10));
-        Thread.sleep(700);
+        // The receiver stays down until every delivery has failed at least once.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Integer failedAttempts = buyer.api().get("/v1/webhook_endpoints/" + endpointId + "/deliveries")
+                    .path("data.size()");
+            return failedAttempts != null && failedAttempts >= 5;
+        });
         try (Receiver receiver = Receiver.startOn(port, request -> Receiver.Answer.ok())) {
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream()
                     .map(r -> read(r.body()).path("data").path("object").path("id").asText())
@@ -277,6 +285,7 @@ class WebhookDeliveryTest {
             String endpointId = created.path("id");
             String newSecret = buyer.post().post("/v1/webhook_endpoints/" + endpointId + "/rotate_secret")
                     .then().statusCode(200).extract().path("secret");
+            Instant graceEnds = Instant.now().plus(GRACE).plusMillis(500);
             buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
             Receiver.Received during = receiver.received().get(0);
@@ -284,7 +293,7 @@ class WebhookDeliveryTest {
             new Webhook(oldSecret).verify(during.body(), during.headers());
             new Webhook(newSecret).verify(during.body(), during.headers());
 
-            Thread.sleep(4_500);
+            await().atMost(GRACE.plusSeconds(5)).until(() -> Instant.now().isAfter(graceEnds));
             buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
             Receiver.Received after = receiver.received().get(1);
