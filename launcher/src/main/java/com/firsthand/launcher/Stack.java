@@ -17,6 +17,7 @@ final class Stack implements AutoCloseable {
 
     private final StackConfig config;
     private LocalInfrastructure infrastructure;
+    private InfrastructureSupervisor supervisor;
     private final List<ServiceProcess> services = new ArrayList<>();
     private Gateway gateway;
     private boolean closed;
@@ -30,6 +31,8 @@ final class Stack implements AutoCloseable {
         System.out.println("Starting PostgreSQL, Kafka and S3...");
         LocalInfrastructure infra = LocalInfrastructure.start(config.dataDir(), config.infraPorts(), true);
         keep(infra, () -> infrastructure = infra);
+        InfrastructureSupervisor watching = InfrastructureSupervisor.watch(infra);
+        keep(watching, () -> supervisor = watching);
         System.out.println("Starting " + config.services().size() + " services...");
         for (ServiceSpec spec : config.services()) {
             Map<String, String> properties = ServiceProperties.of(spec, config, infra);
@@ -64,6 +67,7 @@ final class Stack implements AutoCloseable {
             Gateway gatewayToStop;
             List<ServiceProcess> servicesToStop;
             LocalInfrastructure infraToStop;
+            InfrastructureSupervisor supervisorToStop;
             synchronized (this) {
                 if (closed) {
                     return;
@@ -72,6 +76,10 @@ final class Stack implements AutoCloseable {
                 gatewayToStop = gateway;
                 servicesToStop = List.copyOf(services);
                 infraToStop = infrastructure;
+                supervisorToStop = supervisor;
+            }
+            if (supervisorToStop != null) {
+                quietly("the infrastructure supervisor", supervisorToStop::close);
             }
             stop(gatewayToStop, servicesToStop, infraToStop);
         }

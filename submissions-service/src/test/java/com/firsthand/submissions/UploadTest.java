@@ -79,6 +79,20 @@ class UploadTest {
     }
 
     @Test
+    void aRetryAfterTheUploadWentThroughGetsTheSameSubmissionNotAConflict() throws Exception {
+        byte[] jpeg = jpeg(320, 240);
+        String key = UUID.randomUUID().toString();
+        io.restassured.response.Response first = upload(worker, jobId, "photo.jpg", "image/jpeg", jpeg, key);
+        first.then().statusCode(200);
+        upload(worker, jobId, "photo.jpg", "image/jpeg", jpeg, key).then().statusCode(200)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.path("id")));
+        upload(worker, jobId, "photo.jpg", "image/jpeg", jpeg(321, 240), key).then().statusCode(422)
+                .body("error.code", equalTo("idempotency_key_reused"));
+        var job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(jobId));
+        assertThat(job.pending).as("one submission").isEqualTo(1);
+    }
+
+    @Test
     void theTypeComesFromTheBytesNotTheClaim() {
         upload(worker, jobId, "photo.jpg", "image/jpeg", "just some text, not a photo".getBytes(StandardCharsets.UTF_8))
                 .then().statusCode(415).body("error.code", equalTo("unsupported_file_type"))
@@ -108,7 +122,12 @@ class UploadTest {
 
     static io.restassured.response.Response upload(String token, String jobId, String name, String claimedType,
             byte[] bytes) {
-        return given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
+        return upload(token, jobId, name, claimedType, bytes, UUID.randomUUID().toString());
+    }
+
+    static io.restassured.response.Response upload(String token, String jobId, String name, String claimedType,
+            byte[] bytes, String idempotencyKey) {
+        return given().auth().oauth2(token).header("Idempotency-Key", idempotencyKey)
                 .multiPart("file", name, bytes, claimedType).when().post("/v1/worker/jobs/" + jobId + "/submissions");
     }
 

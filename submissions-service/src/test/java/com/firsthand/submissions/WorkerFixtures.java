@@ -49,7 +49,7 @@ final class WorkerFixtures {
 
     void jobStatus(String jobId, String from, String to) {
         KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId,
-                new JobStatusChanged(jobId, "org_test", from, to, Instant.now(), 0, 1)));
+                new JobStatusChanged(jobId, "org_test", from, to, Instant.now(), 0, 1, null)));
     }
 
     static io.restassured.response.Response accept(String token, String jobId) {

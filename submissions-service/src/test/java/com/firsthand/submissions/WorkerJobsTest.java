@@ -56,7 +56,7 @@ class WorkerJobsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker)
                 .when().get("/v1/worker/jobs").then().body("data.id", hasItem(cancelled)));
         KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, cancelled,
-                new JobStatusChanged(cancelled, "org_x", "open", "cancelled", Instant.now(), 0, 3), Instant.now()));
+                new JobStatusChanged(cancelled, "org_x", "open", "cancelled", Instant.now(), 0, 3, null), Instant.now()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(worker)
                 .when().get("/v1/worker/jobs").then().statusCode(200).body("data.id", not(hasItem(cancelled))));
     }
@@ -69,7 +69,7 @@ class WorkerJobsTest {
         String jobId = Ids.next(Ids.JOB);
         Instant created = Instant.now();
         KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId, new JobStatusChanged(jobId, "org_x", "open",
-                "cancelled", created.plusSeconds(1), 0, 2), created.plusSeconds(1)));
+                "cancelled", created.plusSeconds(1), 0, 2, null), created.plusSeconds(1)));
         KafkaEvents.send(kafka, envelope(Topics.JOB_CREATED, jobId, new JobCreated(jobId, "org_x", "open",
                 "data_collection", "Mailboxes", 2, List.of("image/jpeg"), 50, null, null, null, null, null, null, null,
                 null, created), created));

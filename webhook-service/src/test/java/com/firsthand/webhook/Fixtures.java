@@ -16,6 +16,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -83,9 +84,14 @@ public final class Fixtures {
                 jobId, EventJson.toTree(job)));
     }
 
+    /** A status change as jobs-service published it before events carried the job object. */
     public EventEnvelope jobStatus(String jobId, String from, String to) {
+        return jobStatus(jobId, from, to, null);
+    }
+
+    public EventEnvelope jobStatus(String jobId, String from, String to, Map<String, Object> job) {
         Instant now = Instant.now();
-        JobStatusChanged change = new JobStatusChanged(jobId, orgId(), from, to, now, 3, 3);
+        JobStatusChanged change = new JobStatusChanged(jobId, orgId(), from, to, now, 3, 3, job);
         EventEnvelope envelope = new EventEnvelope(Ids.next(Ids.EVENT), Topics.JOB_STATUS_CHANGED, 1, now, orgId(),
                 "job", jobId, EventJson.toTree(change));
         KafkaEvents.send(kafka, envelope);

@@ -65,6 +65,12 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unavailable: %s", e.toString());
+            return apiException(new ApiException(503, ApiException.API, "service_unavailable",
+                    "The service is briefly unavailable; retry the request (with the same Idempotency-Key).", null,
+                    java.util.Map.of("Retry-After", "1")));
+        }
         LOG.error("Unexpected failure", e);
         return Response.status(500).type(MediaType.APPLICATION_JSON)
                 .entity(ApiError.of(ApiException.API, "internal_error",

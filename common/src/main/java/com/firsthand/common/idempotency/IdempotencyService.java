@@ -11,6 +11,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -51,7 +52,7 @@ public class IdempotencyService {
             throw new IllegalStateException("an idempotent request must run in a transaction");
         }
         String scope = callerContext.caller().scope();
-        String requestHash = SecretHasher.sha256(method + " " + path + "\n" + canonical(request));
+        String requestHash = requestHash(method, path, request);
         if (!keys.claim(scope, key, requestHash)) {
             return replay(keys.find(scope, key), requestHash);
         }
@@ -59,6 +60,20 @@ public class IdempotencyService {
         String body = response.hasEntity() ? json(response.getEntity()) : null;
         keys.complete(scope, key, response.getStatus(), body);
         return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+
+    /**
+     * The first response to this key, replayed, when its request has already completed; empty otherwise. For a
+     * resource whose checks the first request's own effects would now fail (an upload uses up its assignment), so
+     * that a retry after a lost answer gets the replay and not a conflict.
+     */
+    public Optional<Response> replayIfCompleted(String key, String method, String path, Object request) {
+        String scope = callerContext.caller().scope();
+        return keys.findCompleted(scope, key).map(stored -> replay(stored, requestHash(method, path, request)));
+    }
+
+    private String requestHash(String method, String path, Object request) {
+        return SecretHasher.sha256(method + " " + path + "\n" + canonical(request));
     }
 
     private Response replay(IdempotencyKeyRepository.StoredResponse stored, String requestHash) {

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,8 +56,10 @@ public final class UploadBench {
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| file | concurrent workers | uploads | uploads/s | MB/s | p50 | p99 |");
         System.out.println("|---|---|---|---|---|---|---|");
-        steady(api, buyer, workers.subList(0, 8), 200 * 1024, seconds);
-        steady(api, buyer, workers.subList(0, 8), 5 * 1024 * 1024, seconds);
+        String small = steady(api, buyer, workers.subList(0, 8), 200 * 1024, seconds);
+        String large = steady(api, buyer, workers.subList(0, 8), 5 * 1024 * 1024, seconds);
+        System.out.printf("%nWhere the CPU goes, 200 KB uploads (accept, upload, scoring and the events between the"
+                + " services):%n%n%s%n5 MB uploads:%n%n%s", small, large);
         memory(api, buyer, workers);
     }
 
@@ -77,9 +82,12 @@ public final class UploadBench {
         return bytes;
     }
 
-    private static void steady(Api api, String buyer, List<String> workers, int size, int seconds) throws Exception {
+    /** Runs closed-loop uploads for {@code seconds}, prints the table row, returns where the CPU went. */
+    private static String steady(Api api, String buyer, List<String> workers, int size, int seconds)
+            throws Exception {
         String jobId = job(api, buyer, 100_000);
         byte[] file = paddedJpeg(size, size);
+        Map<String, Long> cpuBefore = CpuAccounting.snapshot();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -105,6 +113,11 @@ public final class UploadBench {
             run.get();
         }
         pool.shutdown();
+        // Scoring and webhooks trail the uploads: let them finish so that their CPU counts too.
+        String pending = "/v1/submissions?job_id=" + jobId + "&status=pending_score&limit=1";
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> api.get(pending, buyer).json().path("data").isEmpty());
+        String cpu = CpuAccounting.perOperation(cpuBefore, CpuAccounting.snapshot(), latencies.size(), "upload");
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double perSecond = sorted.size() / (double) seconds;
@@ -112,6 +125,7 @@ public final class UploadBench {
                 size >= 1024 * 1024 ? size / 1024 / 1024 + " MB" : size / 1024 + " KB", workers.size(), sorted.size(),
                 failures.get(), perSecond, perSecond * size / 1024 / 1024, percentile(sorted, 50),
                 percentile(sorted, 99));
+        return cpu;
     }
 
     private static void memory(Api api, String buyer, List<String> workers) throws Exception {
@@ -122,17 +136,9 @@ public final class UploadBench {
         long before = rssKb(pid);
         byte[] file = paddedJpeg(50 * 1024 * 1024 - 4096, 50);
         AtomicLong peak = new AtomicLong(before);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(rssKb(pid), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(rssKb(pid), Math::max), 0, 50,
+                TimeUnit.MILLISECONDS);
         ExecutorService pool = Executors.newFixedThreadPool(workers.size());
         long start = System.nanoTime();
         List<Future<Integer>> uploads = new ArrayList<>();
@@ -148,7 +154,7 @@ public final class UploadBench {
             ok += upload.get() == 200 ? 1 : 0;
         }
         double took = (System.nanoTime() - start) / 1e9;
-        sampler.interrupt();
+        sampler.shutdownNow();
         pool.shutdown();
         System.out.printf(Locale.ROOT, "%n- 20 simultaneous 50 MB uploads: %d accepted in %.1f s (%.0f MB/s); "
                 + "submissions-service RSS %d MB before, peak %d MB (-Xmx384m): bodies stream to disk, never to "

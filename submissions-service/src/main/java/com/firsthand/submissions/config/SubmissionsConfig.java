@@ -14,4 +14,15 @@ public interface SubmissionsConfig {
     /** How often expired holds are freed. */
     @WithDefault("10s")
     String expiryCheck();
+
+    /**
+     * How old an upload in quarantine must be before the sweep may delete it for want of a submission: an upload
+     * in progress stores its file seconds before its submission commits.
+     */
+    @WithDefault("PT1H")
+    Duration orphanUploadGrace();
+
+    /** How often uploads no submission refers to are swept; "off" disables the sweep. */
+    @WithDefault("1h")
+    String orphanUploadSweep();
 }

@@ -5,14 +5,21 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedRunnable;
+import dev.failsafe.function.CheckedSupplier;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.http.Method;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
+import io.minio.messages.Item;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +27,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -62,8 +74,22 @@ public class FileStorage {
         return config.bucket();
     }
 
+    public static final String QUARANTINE = "quarantine/";
+
+    /** An object's key and when it was last written. */
+    public record StoredObject(String key, Instant lastModified) {
+    }
+
     public static String quarantineKey(String orgId, String jobId, String submissionId) {
-        return "quarantine/" + orgId + "/" + jobId + "/" + submissionId;
+        return QUARANTINE + orgId + "/" + jobId + "/" + submissionId;
+    }
+
+    /** The submission id a key made by {@link #quarantineKey} ends with; empty for any other key. */
+    public static Optional<String> submissionIdOf(String quarantineKey) {
+        String[] parts = quarantineKey.split("/", -1);
+        boolean laidOut = parts.length == 4 && quarantineKey.startsWith(QUARANTINE)
+                && !parts[1].isEmpty() && !parts[2].isEmpty() && !parts[3].isEmpty();
+        return laidOut ? Optional.of(parts[3]) : Optional.empty();
     }
 
     public static String jobFileKey(String orgId, String jobId, String fileId) {
@@ -97,9 +123,55 @@ public class FileStorage {
         });
     }
 
+    /**
+     * One page of the objects under {@code prefix}, all levels deep, in key order, after the key {@code startAfter}
+     * (null: from the first). Fewer than {@code max} objects means the listing is complete.
+     */
+    public List<StoredObject> list(String prefix, String startAfter, int max) {
+        ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(config.bucket()).prefix(prefix)
+                .recursive(true).maxKeys(max);
+        if (startAfter != null) {
+            args.startAfter(startAfter);
+        }
+        return withRetries("list " + prefix, () -> {
+            List<StoredObject> page = new ArrayList<>(max);
+            Iterator<Result<Item>> items = minio.listObjects(args.build()).iterator();
+            while (page.size() < max && items.hasNext()) {
+                Item item = items.next().get();
+                if (!item.isDir()) {
+                    page.add(new StoredObject(item.objectName(), item.lastModified().toInstant()));
+                }
+            }
+            return page;
+        });
+    }
+
+    /** Deletes the objects in batch requests; a missing key counts as deleted. Returns the keys not deleted. */
+    public List<String> delete(List<String> keys) {
+        List<DeleteObject> objects = keys.stream().map(DeleteObject::new).toList();
+        return withRetries("delete " + keys.size() + " objects", () -> {
+            List<String> notDeleted = new ArrayList<>();
+            // Lazy: the requests are sent while the results are read.
+            for (Result<DeleteError> error : minio.removeObjects(RemoveObjectsArgs.builder().bucket(config.bucket())
+                    .objects(objects).build())) {
+                DeleteError refused = error.get();
+                LOG.warnf("Object %s not deleted: %s %s", refused.objectName(), refused.code(), refused.message());
+                notDeleted.add(refused.objectName());
+            }
+            return notDeleted;
+        });
+    }
+
     private static void withRetries(String what, CheckedRunnable call) {
+        withRetries(what, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private static <T> T withRetries(String what, CheckedSupplier<T> call) {
         try {
-            Failsafe.with(RETRY).run(call);
+            return Failsafe.with(RETRY).get(call);
         } catch (FailsafeException e) {
             throw new StorageUnavailableException("cannot " + what, e.getCause());
         } catch (RuntimeException e) {

@@ -6,11 +6,24 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, String> {
+
+    /** A submission's id and the key of the object it was uploaded as. */
+    public record StoredUpload(String submissionId, String objectKey) {
+    }
+
+    /** The submissions that have one of these ids or point at one of these object keys. */
+    public List<StoredUpload> referencing(Collection<String> ids, Collection<String> objectKeys) {
+        return getEntityManager().createQuery("select s.id, s.objectKey from Submission s"
+                + " where s.id in :ids or s.objectKey in :keys", Object[].class)
+                .setParameter("ids", ids).setParameter("keys", objectKeys).getResultStream()
+                .map(row -> new StoredUpload((String) row[0], (String) row[1])).toList();
+    }
 
     /** Filters of a submission listing; null fields do not filter. */
     public record Filter(String orgId, String workerId, String jobId, String status, Integer minScore, Instant from,

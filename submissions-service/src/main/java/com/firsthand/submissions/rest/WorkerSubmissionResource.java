@@ -77,18 +77,23 @@ public class WorkerSubmissionResource {
             throw ApiException.invalidParam("note", "note must be at most " + MAX_NOTE + " characters.");
         }
         String workerId = caller.workerId();
-        JobReplica job = QuarkusTransaction.requiringNew().call(() -> {
+        Precheck precheck = QuarkusTransaction.requiringNew().call(() -> {
             JobReplica found = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId) : null;
             if (found == null) {
                 throw ApiException.notFound("job", jobId);
             }
-            if (assignments.findActive(jobId, workerId).isEmpty()) {
-                throw ApiException.conflict("no_active_assignment",
-                        "Accept the job first: uploads need an active assignment.");
-            }
-            return found;
+            return new Precheck(found, assignments.findActive(jobId, workerId).isPresent());
         });
+        JobReplica job = precheck.job();
         FileInspector.Inspection inspection = inspector.inspect(file.uploadedFile());
+        Map<String, String> request = note == null ? Map.of("sha256", inspection.sha256())
+                : Map.of("sha256", inspection.sha256(), "note", note);
+        if (!precheck.assigned()) {
+            // A retry of an upload that went through finds its assignment used up: it gets the first answer again.
+            return idempotency.replayIfCompleted(key, "POST", uri.getPath(), request).orElseThrow(() ->
+                    ApiException.conflict("no_active_assignment", "Accept the job first: uploads need an active"
+                            + " assignment."));
+        }
         if (!job.acceptedFormats.contains(inspection.contentType())) {
             throw new ApiException(415, ApiException.INVALID_REQUEST, "unsupported_file_type", "The file is "
                     + inspection.contentType() + " (read from its bytes); this job accepts "
@@ -100,9 +105,10 @@ public class WorkerSubmissionResource {
         UploadSubmission.StoredFile stored = new UploadSubmission.StoredFile(submissionId, storage.bucket(), objectKey,
                 inspection.contentType(), inspection.sizeBytes(), inspection.sha256(), inspection.width(),
                 inspection.height(), note);
-        Map<String, String> request = note == null ? Map.of("sha256", inspection.sha256())
-                : Map.of("sha256", inspection.sha256(), "note", note);
         return QuarkusTransaction.requiringNew().call(() -> idempotency.execute(key, "POST", uri.getPath(), request,
                 () -> Response.ok(SubmissionMapper.toResponse(upload.record(workerId, jobId, stored), null)).build()));
+    }
+
+    private record Precheck(JobReplica job, boolean assigned) {
     }
 }

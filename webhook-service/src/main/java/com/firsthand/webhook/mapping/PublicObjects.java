@@ -30,8 +30,17 @@ public final class PublicObjects {
         return o;
     }
 
-    /** The job object as the API shows it, from the replica when job.created was seen (else its status only). */
+    /**
+     * The job object as the API shows it: the one the event carries, else (an event from before it carried one)
+     * rebuilt from the replica when job.created was seen, else its status only.
+     */
     public static Map<String, Object> job(JobStatusChanged j, JobReplica job) {
+        if (j.job() != null) {
+            Map<String, Object> o = new LinkedHashMap<>(j.job());
+            o.put("previous_status", j.from());
+            o.put("status_changed_at", j.at());
+            return o;
+        }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("object", "job");
         o.put("id", j.jobId());

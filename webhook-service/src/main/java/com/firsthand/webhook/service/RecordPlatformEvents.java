@@ -71,7 +71,8 @@ public class RecordPlatformEvents {
         if (change.orgId() == null) {
             return;
         }
-        Map<String, Object> job = PublicObjects.job(change, jobs.findById(change.jobId()));
+        JobReplica replica = change.job() == null ? jobs.findById(change.jobId()) : null;
+        Map<String, Object> job = PublicObjects.job(change, replica);
         Instant at = change.at() != null ? change.at() : occurredAt;
         List<String> types = new ArrayList<>(List.of(EventTypes.JOB_STATUS_CHANGED));
         if ("completed".equals(change.to())) {

@@ -1,5 +1,7 @@
 package com.firsthand.webhook.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.testing.PublishedCredentials;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -121,17 +124,9 @@ public final class WebhookBenchmark {
         public void run() {
             try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, PostgresServer.USER,
                     PostgresServer.PASSWORD)) {
-                long deadline = start + Duration.ofMinutes(5).toNanos();
-                while (System.nanoTime() < deadline) {
-                    try (var rows = c.createStatement().executeQuery("SELECT count(*) FROM webhook_event")) {
-                        rows.next();
-                        if (rows.getInt(1) >= expected) {
-                            seconds = (System.nanoTime() - start) / 1e9;
-                            return;
-                        }
-                    }
-                    Thread.sleep(50);
-                }
+                await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> count(c, "SELECT count(*) FROM webhook_event") >= expected);
+                seconds = (System.nanoTime() - start) / 1e9;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -156,9 +151,7 @@ public final class WebhookBenchmark {
         for (int i = 0; i < count; i++) {
             if (ratePerSecond > 0) {
                 long due = start + i * 1_000_000_000L / ratePerSecond;
-                while (System.nanoTime() < due) {
-                    Thread.sleep(0, 200_000);
-                }
+                LockSupport.parkNanos(due - System.nanoTime());
             }
             String submissionId = Ids.next(Ids.SUBMISSION);
             ids.add(submissionId);
@@ -173,10 +166,8 @@ public final class WebhookBenchmark {
             producer.send(new ProducerRecord<>(envelope.type(), envelope.aggregateId(), EventJson.write(envelope)));
         }
         producer.flush();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (receiver.received().size() < before + count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> receiver.received().size() >= before + count);
         List<com.firsthand.webhook.Receiver.Received> got = receiver.received().subList(before,
                 receiver.received().size());
         if (got.size() < count) {
@@ -210,17 +201,8 @@ public final class WebhookBenchmark {
         run("backlog", producer, buyer.orgId(), receiver, new ConcurrentHashMap<>(), count, 0);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, PostgresServer.USER,
                 PostgresServer.PASSWORD)) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (var rows = c.createStatement().executeQuery(
-                        "SELECT count(*) FROM webhook_delivery WHERE status = 'failed'")) {
-                    rows.next();
-                    if (rows.getInt(1) >= count) {
-                        break;
-                    }
-                }
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    count(c, "SELECT count(*) FROM webhook_delivery WHERE status = 'failed'") >= count);
         }
         receiver.answer(request -> Receiver.Answer.ok());
         int failed = receiver.received().size();
@@ -234,32 +216,27 @@ public final class WebhookBenchmark {
         if (recovered.statusCode() != 200 || failed - before < count) {
             throw new IllegalStateException("recover: " + recovered.body() + ", failed " + (failed - before));
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (receiver.received().size() < failed + count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> receiver.received().size() >= failed + count);
         List<Receiver.Received> got = receiver.received();
         return count / ((got.get(got.size() - 1).nanos() - start) / 1e9);
     }
 
-    private static void awaitStatus(int port, String path, String bearer, int status, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-                if (bearer != null) {
-                    request.header("Authorization", "Bearer " + bearer);
-                }
-                if (HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not up yet
-            }
-            Thread.sleep(500);
+    private static int count(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (var rows = c.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
         }
-        throw new IllegalStateException(path + " did not answer " + status + " within " + timeout);
+    }
+
+    private static void awaitStatus(int port, String path, String bearer, int status, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        await(path + " answers " + status).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(java.io.IOException.class)
+                .until(() -> HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == status);
     }
 
     private WebhookBenchmark() {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +26,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A stream of uploads while each service in turn is killed with -9 and started again by the launcher, and the
- * buyer's webhook receiver is down for a while. Clients retry failed calls with the same Idempotency-Key, as the
- * API asks. Afterwards: no submission lost or stuck in pending_score, none scored or paid twice, files_approved
- * equal to the approved count, and a verified submission.scored delivery for every submission, duplicates only
- * with the same webhook-id.
+ * A stream of uploads while faults follow one another: each service in turn is killed with -9 and started again
+ * by the launcher, so are the Kafka broker and PostgreSQL's postmaster, and the buyer's webhook receiver is down
+ * for a while. Clients retry failed calls with the same Idempotency-Key, as the API asks. Afterwards: no
+ * submission lost or stuck in pending_score, none scored or paid twice, files_approved equal to the approved
+ * count, and a verified submission.scored delivery for every submission, duplicates only with the same
+ * webhook-id.
  */
 @ExtendWith(LocalStack.class)
-class ServiceCrashesIT {
+class FaultsDuringUploadsIT {
 
     static final int WORKERS = 8;
-    static final int ROUNDS = 20;
-    static final List<String> SERVICES = List.of("submissions-service", "scoring-service", "jobs-service",
-            "webhook-service");
+    static final int ROUNDS = 32;
+    static final String RECEIVER_DOWN = "receiver down";
+    static final String RECEIVER_UP = "receiver up";
+    static final String KAFKA = "Kafka";
+    static final String POSTGRES = "PostgreSQL";
+    static final List<String> FAULTS = List.of("submissions-service", RECEIVER_DOWN, "scoring-service", KAFKA,
+            "jobs-service", RECEIVER_UP, POSTGRES, "webhook-service");
 
     private final LocalStack stack = LocalStack.get();
     private final Api api = stack.api();
@@ -45,7 +51,7 @@ class ServiceCrashesIT {
     private final AtomicInteger uploaded = new AtomicInteger();
 
     @Test
-    void killingEachServiceInTurnLosesAndRepeatsNothing() throws Exception {
+    void crashesOfEveryPartLoseAndRepeatNothing() throws Exception {
         String admin = stack.adminToken();
         String buyer = api.post("/admin/organizations", admin, "{\"name\":\"Crash test\"}").json()
                 .path("api_key").path("secret").asText();
@@ -75,16 +81,22 @@ class ServiceCrashesIT {
             int worker = w;
             streams.add(pool.submit(() -> uploadStream(workers.get(worker), worker, jobId)));
         }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            int threshold = (i + 1) * WORKERS * ROUNDS / (SERVICES.size() + 1);
+        for (int i = 0; i < FAULTS.size(); i++) {
+            int threshold = (i + 1) * WORKERS * ROUNDS / (FAULTS.size() + 1);
             await().atMost(Duration.ofMinutes(2)).until(() -> uploaded.get() >= threshold);
-            killAndAwaitRestart(SERVICES.get(i));
-            if (i == 0) {
-                delivered.addAll(receiver.accepted());
-                receiver.close();
-            } else if (i == 2) {
-                receiver = new WebhookReceiver(receiverPort);
-                receiver.trust(secret);
+            String fault = FAULTS.get(i);
+            switch (fault) {
+                case RECEIVER_DOWN -> {
+                    delivered.addAll(receiver.accepted());
+                    receiver.close();
+                }
+                case RECEIVER_UP -> {
+                    receiver = new WebhookReceiver(receiverPort);
+                    receiver.trust(secret);
+                }
+                case KAFKA -> killAndAwaitRestart(KAFKA, this::kafkaBroker);
+                case POSTGRES -> killAndAwaitRestart(POSTGRES, this::postmaster);
+                default -> killAndAwaitRestart(fault);
             }
         }
         for (Future<?> stream : streams) {
@@ -159,6 +171,45 @@ class ServiceCrashesIT {
         });
         assertThat(last[0].status()).as(last[0].body()).isEqualTo(200);
         return last[0];
+    }
+
+    private ProcessHandle kafkaBroker() {
+        String dataDir = stack.dataDir().toString();
+        return ProcessHandle.allProcesses().filter(p -> {
+            String command = commandLine(p);
+            return command.contains("kafka.Kafka") && command.contains(dataDir);
+        }).findFirst().orElseThrow(() -> new AssertionError("no Kafka broker"));
+    }
+
+    /** The whole command line: ProcessHandle.Info cuts long ones short, and the broker's classpath is long. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(
+                    stack.dataDir().resolve("postgres/data/postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no postmaster " + pid));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Kills a part of the infrastructure with -9 and waits until the launcher reports it back. */
+    private void killAndAwaitRestart(String part, Supplier<ProcessHandle> process) throws Exception {
+        String back = "  " + part + " is back";
+        long before = stack.output().lines().filter(back::equals).count();
+        ProcessHandle victim = process.get();
+        victim.destroyForcibly();
+        victim.onExit().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> stack.output().lines().filter(back::equals).count() > before);
     }
 
     private void killAndAwaitRestart(String service) throws Exception {
