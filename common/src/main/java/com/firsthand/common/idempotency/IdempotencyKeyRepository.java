@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The idempotency_key table. */
 @ApplicationScoped
@@ -42,32 +43,23 @@ public class IdempotencyKeyRepository {
     }
 
     /** The stored response of a key whose request has committed; empty for a new key or one still running. */
-    java.util.Optional<StoredResponse> findCompleted(String scope, String key) {
-        String sql = "SELECT request_hash, response_status, response_body FROM idempotency_key "
-                + "WHERE scope = ? AND idempotency_key = ? AND response_status IS NOT NULL";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, scope);
-            s.setString(2, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(new StoredResponse(rs.getString(1), rs.getInt(2),
-                        rs.getString(3))) : java.util.Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read idempotency key", e);
-        }
+    Optional<StoredResponse> findCompleted(String scope, String key) {
+        return select(scope, key).filter(stored -> stored.status() != 0);
     }
 
     StoredResponse find(String scope, String key) {
+        return select(scope, key).orElseThrow(() -> new IllegalStateException("idempotency key vanished: " + key));
+    }
+
+    private Optional<StoredResponse> select(String scope, String key) {
         String sql = "SELECT request_hash, response_status, response_body FROM idempotency_key "
                 + "WHERE scope = ? AND idempotency_key = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, scope);
             s.setString(2, key);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("idempotency key vanished: " + key);
-                }
-                return new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3));
+                return rs.next() ? Optional.of(new StoredResponse(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read idempotency key", e);

@@ -26,13 +26,13 @@ public record PageRequest(int limit, String afterId) {
         if (limit == null || limit.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        try {
-            int value = Integer.parseInt(limit.trim());
+        String digits = limit.trim();
+        // Plain ASCII digits only: Integer.parseInt would also take a sign and digits of other scripts.
+        if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int value = Integer.parseInt(digits);
             if (value >= 1 && value <= MAX_LIMIT) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         throw ApiException.invalidParam("limit", "limit must be an integer between 1 and " + MAX_LIMIT + ".");
     }
