@@ -57,20 +57,23 @@ class BadInputCatalogueIT {
         jobBodies(buyer);
         queries(buyer);
         credentials(buyer, worker, admin);
+        revokedCredentials(org.path("id").asText(), admin);
         foreignIds(buyer, strangersJob);
         uploads(worker, strangersJob);
         webhookEndpoints(buyer);
-
         SoftAssertions softly = new SoftAssertions();
-        for (Case c : cases) {
-            HttpResponse<String> response = send(c);
-            softly.assertThat(response.statusCode()).as(c.name() + " → " + response.body()).isEqualTo(c.expected());
-            JsonNode error = Api.JSON.readTree(response.body().isEmpty() ? "{}" : response.body()).path("error");
-            softly.assertThat(error.path("type").asText()).as(c.name() + ": error.type").isNotEmpty();
-            softly.assertThat(error.path("message").asText()).as(c.name() + ": error.message").isNotEmpty();
-        }
+        int withoutAssignment = cases.size();
+        sendAll(softly);
+
+        // The same worker now holds a slot on the stranger's job: every hostile file is refused, none stored.
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                api.post("/v1/worker/jobs/" + strangersJob + "/accept", worker, null).status() == 200);
+        cases.clear();
+        hostileFiles(worker, strangersJob);
+        int withAssignment = cases.size();
+        sendAll(softly);
         softly.assertAll();
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
+        assertThat(withoutAssignment + withAssignment).isGreaterThanOrEqualTo(100);
 
         assertThat(api.get("/v1/jobs", buyer).json().path("data")).as("no job stored").isEmpty();
         assertThat(api.get("/v1/submissions", stranger).json().path("data")).as("no submission stored").isEmpty();
@@ -190,8 +193,11 @@ class BadInputCatalogueIT {
 
     private void webhookEndpoints(String buyer) {
         for (String url : List.of("ftp://example.com/hook", "file:///etc/passwd", "javascript:alert(1)", "not a url",
-                "http://", "https://exa mple.com/", "gopher://example.com")) {
-            add("webhook url " + url, "POST", "/v1/webhook_endpoints", buyer,
+                "http://", "https://exa mple.com/", "gopher://example.com", "https://user:pass@example.com/h",
+                "http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/", "http://10.0.0.1/h",
+                "http://172.16.5.4/h", "http://192.168.1.1/h", "http://100.64.0.1/h", "http://0.0.0.0:8084/h",
+                "http://[fd00::1]/h", "http://[fe80::1]/h", "http://224.0.0.1/h", "http://[64:ff9b::a00:1]/h")) {
+            add("webhook url " + abbreviate(url), "POST", "/v1/webhook_endpoints", buyer,
                     "{\"url\":\"" + url + "\",\"enabled_events\":[\"submission.scored\"]}", 400);
         }
         add("webhook unknown event", "POST", "/v1/webhook_endpoints", buyer,
@@ -203,10 +209,90 @@ class BadInputCatalogueIT {
         add("webhook malformed", "POST", "/v1/webhook_endpoints", buyer, "{\"url\":", 400);
     }
 
+    private void sendAll(SoftAssertions softly) throws Exception {
+        for (Case c : cases) {
+            HttpResponse<String> response = send(c);
+            softly.assertThat(response.statusCode()).as(c.name() + " → " + response.body()).isEqualTo(c.expected());
+            JsonNode error = Api.JSON.readTree(response.body().isEmpty() ? "{}" : response.body()).path("error");
+            softly.assertThat(error.path("type").asText()).as(c.name() + ": error.type").isNotEmpty();
+            softly.assertThat(error.path("message").asText()).as(c.name() + ": error.message").isNotEmpty();
+        }
+    }
+
+    /** A second API key and a worker token, revoked: each is refused once the revocation has spread. */
+    private void revokedCredentials(String orgId, String admin) {
+        JsonNode key = api.post("/admin/organizations/" + orgId + "/api_keys", admin, null).json();
+        JsonNode token = api.post("/admin/workers", admin, "{\"name\":\"Revoked worker\"}").json().path("token");
+        String keySecret = key.path("secret").asText();
+        String tokenSecret = token.path("secret").asText();
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/v1/jobs", keySecret).status() == 200
+                && api.get("/v1/worker/jobs", tokenSecret).status() == 200);
+        assertThat(api.post("/admin/credentials/" + key.path("id").asText() + "/revoke", admin, null).status())
+                .isEqualTo(200);
+        assertThat(api.post("/admin/credentials/" + token.path("id").asText() + "/revoke", admin, null).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/v1/jobs", keySecret).status() == 401
+                && api.get("/v1/worker/jobs", tokenSecret).status() == 401);
+        add("revoked API key on jobs", "GET", "/v1/jobs", keySecret, null, 401);
+        add("revoked API key posting a job", "POST", "/v1/jobs", keySecret, VALID_JOB, 401);
+        add("revoked API key on submissions", "GET", "/v1/submissions", keySecret, null, 401);
+        add("revoked API key on webhooks", "GET", "/v1/webhook_endpoints", keySecret, null, 401);
+        add("revoked worker token", "GET", "/v1/worker/jobs", tokenSecret, null, 401);
+        add("revoked worker token on earnings", "GET", "/v1/worker/earnings", tokenSecret, null, 401);
+    }
+
+    private void hostileFiles(String worker, String jobId) {
+        String path = "/v1/worker/jobs/" + jobId + "/submissions";
+        byte[] jpeg = SyntheticPhotos.jpeg(SyntheticPhotos.scene(2, 400, 300), 0.8f);
+        byte[] png = SyntheticPhotos.png(SyntheticPhotos.scene(3, 400, 300));
+        byte[] bomb = png.clone();
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(60_000).putInt(60_000);
+        cases.add(multipart("text claiming to be a JPEG", path, worker, "photo.jpg", "image/jpeg",
+                "just some text, not a photo".getBytes(StandardCharsets.UTF_8), null, 415));
+        cases.add(multipart("PNG claiming to be a JPEG on a JPEG-only job", path, worker, "photo.jpg", "image/jpeg",
+                png, null, 415));
+        cases.add(multipart("HTML claiming to be a JPEG", path, worker, "photo.jpg", "image/jpeg",
+                "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), null, 415));
+        cases.add(multipart("truncated JPEG", path, worker, "photo.jpg", "image/jpeg",
+                Arrays.copyOf(jpeg, 300), null, 400));
+        cases.add(multipart("JPEG with its header overwritten", path, worker, "photo.jpg", "image/jpeg",
+                corrupted(jpeg), null, 400));
+        cases.add(multipart("decompression bomb: PNG header claiming 60000x60000", path, worker, "photo.png",
+                "image/png", bomb, null, 400));
+        cases.add(multipart("empty file", path, worker, "photo.jpg", "image/jpeg", new byte[0], null, 415));
+        cases.add(multipart("file over the 50 MB limit", path, worker, "photo.jpg", "image/jpeg",
+                Arrays.copyOf(jpeg, 52_428_801), null, 413));
+        for (String name : List.of("../../etc/passwd", "..\\..\\windows\\win.ini", "/etc/passwd", "..",
+                "photo\u0000.jpg", "photo\u001b[31m.jpg", "x".repeat(300) + ".jpg")) {
+            cases.add(multipart("file name " + abbreviate(name), path, worker, name, "image/jpeg", jpeg, null, 400));
+        }
+        cases.add(multipart("note of 10,000 characters", path, worker, "photo.jpg", "image/jpeg", jpeg,
+                "n".repeat(10_000), 400));
+        cases.add(new Case("multipart without a file part", "POST", path, worker,
+                "multipart/form-data; boundary=fhb", ("--fhb\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
+                        + "hello\r\n--fhb--\r\n").getBytes(StandardCharsets.UTF_8), Map.of(), 400));
+    }
+
+    private static byte[] corrupted(byte[] jpeg) {
+        byte[] copy = jpeg.clone();
+        for (int i = 20; i < 600; i++) {
+            copy[i] = (byte) 0xA5;
+        }
+        return copy;
+    }
+
     private Case multipart(String name, String path, String bearer, String fileName, byte[] file, int expected) {
+        return multipart(name, path, bearer, fileName, "image/jpeg", file, null, expected);
+    }
+
+    private Case multipart(String name, String path, String bearer, String fileName, String contentType, byte[] file,
+            String note, int expected) {
         String boundary = "fh" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        String notePart = note == null ? ""
+                : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + note + "\r\n";
+        byte[] head = (notePart + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\r\nContent-Type: " + contentType
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = Arrays.copyOf(head, head.length + file.length + tail.length);
         System.arraycopy(file, 0, body, head.length, file.length);

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,19 +175,9 @@ class FaultsDuringUploadsIT {
     private ProcessHandle kafkaBroker() {
         String dataDir = stack.dataDir().toString();
         return ProcessHandle.allProcesses().filter(p -> {
-            String command = commandLine(p);
+            String command = LocalStack.commandLine(p);
             return command.contains("kafka.Kafka") && command.contains(dataDir);
         }).findFirst().orElseThrow(() -> new AssertionError("no Kafka broker"));
-    }
-
-    /** The whole command line: ProcessHandle.Info cuts long ones short, and the broker's classpath is long. */
-    private static String commandLine(ProcessHandle process) {
-        try {
-            return new String(java.nio.file.Files.readAllBytes(Path.of("/proc/" + process.pid() + "/cmdline")),
-                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (java.io.IOException e) {
-            return "";
-        }
     }
 
     private ProcessHandle postmaster() {
@@ -213,9 +202,7 @@ class FaultsDuringUploadsIT {
     }
 
     private void killAndAwaitRestart(String service) throws Exception {
-        ProcessHandle process = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(service + "/target/quarkus-app"))
-                .findFirst().orElseThrow(() -> new AssertionError("no process for " + service));
+        ProcessHandle process = stack.service(service);
         process.destroyForcibly();
         process.onExit().get(10, TimeUnit.SECONDS);
         int port = 8081 + List.of("jobs-service", "submissions-service", "scoring-service", "webhook-service")

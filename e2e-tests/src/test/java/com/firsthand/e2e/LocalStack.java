@@ -104,6 +104,32 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         }
     }
 
+    /** The running JVM of one of the four services, among the launcher's children. */
+    public ProcessHandle service(String name) {
+        return launcher.descendants().filter(p -> commandLine(p).contains(name + "/target/quarkus-app"))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + name));
+    }
+
+    /** The whole command line: ProcessHandle.Info cuts long ones short, and a broker's classpath is long. */
+    public static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Freezes a process (SIGSTOP) until the returned handle is closed (SIGCONT): alive, but answering nothing. */
+    public static AutoCloseable freeze(ProcessHandle process) throws IOException, InterruptedException {
+        signal("-STOP", process);
+        return () -> signal("-CONT", process);
+    }
+
+    private static void signal(String signal, ProcessHandle process) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill " + signal + " " + process.pid()).isZero();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

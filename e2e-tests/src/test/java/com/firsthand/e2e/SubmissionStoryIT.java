@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole story through the gateway, on the real processes: two organisations, several workers, real images
- * scored by the running scoring-service, files downloaded through their signed URLs, slots recovered, a long-poll
- * woken by completion, and nothing of one organisation visible to the other.
+ * scored by the running scoring-service, files downloaded through their signed URLs, slots recovered, a cancel
+ * with submissions waiting for their score, a long-poll woken by completion, and nothing of one organisation
+ * visible to the other.
  */
 @ExtendWith(LocalStack.class)
 class SubmissionStoryIT {
@@ -129,6 +130,54 @@ class SubmissionStoryIT {
         assertThat(api.get("/v1/submissions", otherBuyer).json().path("data")).isEmpty();
         assertThat(api.get("/v1/jobs", otherBuyer).json().path("data")).isEmpty();
         assertThat(api.get("/v1/usage", otherBuyer).json().path("credits_used").asInt()).isZero();
+    }
+
+    @Test
+    void aCancelRejectsPendingSubmissionsReleasesSlotsAndKeepsApprovedFiles() throws Exception {
+        String jobId = job(4, "");
+        String paid = worker("Hal");
+        byte[] kept = photo(301, 1600, 1200);
+        String approved = acceptAndUpload(paid, jobId, kept);
+        assertThat(awaitScored(approved).path("status").asText()).isEqualTo("approved");
+
+        String late = worker("Ivy");
+        String holder = worker("Jo");
+        List<String> pending;
+        try (AutoCloseable frozen = LocalStack.freeze(stack.service("scoring-service"))) {
+            pending = List.of(acceptAndUpload(late, jobId, photo(302, 1600, 1200)),
+                    acceptAndUpload(worker("Kim"), jobId, photo(303, 1600, 1200)));
+            assertThat(api.post("/v1/worker/jobs/" + jobId + "/accept", holder, null).status()).isEqualTo(200);
+
+            Api.Reply cancelled = api.post("/v1/jobs/" + jobId + "/cancel", buyer, null);
+            assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+            assertThat(cancelled.json().path("status").asText()).isEqualTo("cancelled");
+            for (String submission : pending) {
+                JsonNode rejected = awaitScored(submission);
+                assertThat(rejected.path("status").asText()).isEqualTo("rejected");
+                assertThat(rejected.path("ai_reasoning").asText()).contains("cancelled");
+            }
+            Api.Reply tooLate = api.upload("/v1/worker/jobs/" + jobId + "/submissions", holder, "photo.jpg",
+                    "image/jpeg", photo(304, 1600, 1200));
+            assertThat(tooLate.status()).as("the held slot was released: " + tooLate.body()).isEqualTo(409);
+        }
+
+        // The scorer wakes up and scores the two uploads it was sent; their verdicts come too late to count.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api.get("/v1/usage", buyer).json().path("credits_used").asInt()).isEqualTo(3));
+        for (String submission : pending) {
+            assertThat(api.get("/v1/submissions/" + submission, buyer).json().path("status").asText())
+                    .isEqualTo("rejected");
+        }
+        JsonNode job = api.get("/v1/jobs/" + jobId, buyer).json();
+        assertThat(job.path("status").asText()).isEqualTo("cancelled");
+        assertThat(job.path("files_approved").asInt()).isEqualTo(1);
+        JsonNode files = api.get("/v1/jobs/" + jobId + "/files", buyer).json().path("data");
+        assertThat(files).hasSize(1);
+        assertThat(api.download(files.path(0).path("url").asText())).isEqualTo(kept);
+        assertThat(api.get("/v1/worker/earnings", paid).json().path("total_cents").asInt()).isEqualTo(50);
+        assertThat(api.get("/v1/worker/earnings", late).json().path("total_cents").asInt()).isZero();
+        assertThat(api.post("/v1/worker/jobs/" + jobId + "/accept", worker("Lu"), null).status()).isEqualTo(409);
+        assertThat(api.get("/v1/submissions?job_id=" + jobId, buyer).json().path("data")).hasSize(3);
     }
 
     @Test

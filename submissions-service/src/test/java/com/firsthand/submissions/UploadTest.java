@@ -3,6 +3,7 @@ package com.firsthand.submissions;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -10,6 +11,7 @@ import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.SubmissionRepository;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
@@ -40,6 +42,8 @@ class UploadTest {
     MinioClient minio;
     @Inject
     JobReplicaRepository jobs;
+    @Inject
+    SubmissionRepository submissions;
     WorkerFixtures fixtures;
     String worker;
     String jobId;
@@ -118,6 +122,29 @@ class UploadTest {
         given().auth().oauth2(worker).header("Idempotency-Key", UUID.randomUUID().toString())
                 .multiPart("note", "no file").when().post("/v1/worker/jobs/" + jobId + "/submissions")
                 .then().statusCode(400).body("error.param", equalTo("file"));
+    }
+
+    @Test
+    void aNoteOfAThousandCharactersInAnyScriptIsKeptWhileALongerNoteOrAPathAsFileNameIsA400() throws Exception {
+        byte[] jpeg = jpeg(320, 240);
+        String tooLong = "x".repeat(1_001);
+        given().auth().oauth2(worker).header("Idempotency-Key", UUID.randomUUID().toString())
+                .multiPart("file", "photo.jpg", jpeg, "image/jpeg").multiPart("note", tooLong)
+                .when().post("/v1/worker/jobs/" + jobId + "/submissions")
+                .then().statusCode(400).body("error.param", equalTo("note"));
+        upload(worker, jobId, "../../etc/passwd", "image/jpeg", jpeg).then().statusCode(400)
+                .body("error.param", equalTo("file")).body("error.message", containsString("path"));
+
+        // 1,000 characters of three UTF-8 bytes each: 3,000 bytes, past the server's default form field limit.
+        String note = "写".repeat(1_000);
+        String submissionId = given().auth().oauth2(worker).header("Idempotency-Key", UUID.randomUUID().toString())
+                .multiPart("file", "photo.jpg", jpeg, "image/jpeg")
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder(note).controlName("note")
+                        .charset(StandardCharsets.UTF_8).build())
+                .when().post("/v1/worker/jobs/" + jobId + "/submissions")
+                .then().statusCode(200).extract().path("id");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> submissions.findById(submissionId).note))
+                .isEqualTo(note);
     }
 
     static io.restassured.response.Response upload(String token, String jobId, String name, String claimedType,

@@ -13,6 +13,7 @@ import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.FileStorage;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.service.FileInspector;
+import com.firsthand.submissions.service.UploadFileNames;
 import com.firsthand.submissions.service.UploadSubmission;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
@@ -68,6 +69,7 @@ public class WorkerSubmissionResource {
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.missingParam("file");
         }
+        UploadFileNames.check(file.fileName());
         if (file.size() > config.maxFileBytes()) {
             throw new ApiException(413, ApiException.INVALID_REQUEST, "file_too_large",
                     "The file is " + file.size() + " bytes; at most " + config.maxFileBytes() + " are accepted.",

@@ -15,6 +15,9 @@ public class PrivateTargetsWarning {
         if (config.allowPrivateTargets()) {
             LOG.warn("firsthand.webhooks.allow-private-targets=true: webhook endpoints may target loopback and "
                     + "private addresses. Use this for local development only.");
+        } else if (config.allowLoopbackTargets()) {
+            LOG.warn("firsthand.webhooks.allow-loopback-targets=true: webhook endpoints may target loopback "
+                    + "addresses. Use this for local development only.");
         }
     }
 }

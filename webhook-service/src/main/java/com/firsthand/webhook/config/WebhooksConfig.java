@@ -15,6 +15,13 @@ public interface WebhooksConfig {
     @WithDefault("false")
     boolean allowPrivateTargets();
 
+    /**
+     * Allow endpoints on loopback only (127.0.0.0/8, ::1): what the local stack needs for a receiver on
+     * localhost, while private networks and cloud metadata addresses stay refused. Off by default.
+     */
+    @WithDefault("false")
+    boolean allowLoopbackTargets();
+
     /** Delay before each attempt: the first entry is the first attempt, one attempt per entry (Svix's). */
     @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
     List<Duration> retrySchedule();

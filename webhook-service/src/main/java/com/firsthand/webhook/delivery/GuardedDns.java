@@ -1,6 +1,6 @@
 package com.firsthand.webhook.delivery;
 
-import com.firsthand.webhook.domain.TargetAddresses;
+import com.firsthand.webhook.domain.TargetPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -15,23 +15,21 @@ import okhttp3.Dns;
 public final class GuardedDns implements Dns {
 
     private final Dns delegate;
-    private final boolean allowPrivate;
+    private final TargetPolicy policy;
 
-    public GuardedDns(Dns delegate, boolean allowPrivate) {
+    public GuardedDns(Dns delegate, TargetPolicy policy) {
         this.delegate = delegate;
-        this.allowPrivate = allowPrivate;
+        this.policy = policy;
     }
 
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
         List<InetAddress> addresses = delegate.lookup(hostname);
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                Optional<String> refusal = TargetAddresses.refusal(address);
-                if (refusal.isPresent()) {
-                    throw new BlockedAddressException(hostname + " resolves to " + address.getHostAddress() + ", "
-                            + refusal.get() + ": not a permitted webhook target");
-                }
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = policy.refusal(address);
+            if (refusal.isPresent()) {
+                throw new BlockedAddressException(hostname + " resolves to " + address.getHostAddress() + ", "
+                        + refusal.get() + ": not a permitted webhook target");
             }
         }
         return addresses;

@@ -1,6 +1,6 @@
 package com.firsthand.webhook.delivery;
 
-import com.firsthand.webhook.domain.TargetAddresses;
+import com.firsthand.webhook.domain.TargetPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,9 +16,15 @@ import javax.net.SocketFactory;
  */
 public final class GuardedSocketFactory extends SocketFactory {
 
+    private final TargetPolicy policy;
+
+    public GuardedSocketFactory(TargetPolicy policy) {
+        this.policy = policy;
+    }
+
     @Override
     public Socket createSocket() {
-        return new GuardedSocket();
+        return new GuardedSocket(policy);
     }
 
     @Override
@@ -42,18 +48,24 @@ public final class GuardedSocketFactory extends SocketFactory {
         return connected(new InetSocketAddress(address, port));
     }
 
-    private static Socket connected(InetSocketAddress address) throws IOException {
-        Socket socket = new GuardedSocket();
+    private Socket connected(InetSocketAddress address) throws IOException {
+        Socket socket = new GuardedSocket(policy);
         socket.connect(address);
         return socket;
     }
 
     static final class GuardedSocket extends Socket {
 
+        private final TargetPolicy policy;
+
+        GuardedSocket(TargetPolicy policy) {
+            this.policy = policy;
+        }
+
         @Override
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
             if (endpoint instanceof InetSocketAddress inet && inet.getAddress() != null) {
-                Optional<String> refusal = TargetAddresses.refusal(inet.getAddress());
+                Optional<String> refusal = policy.refusal(inet.getAddress());
                 if (refusal.isPresent()) {
                     close();
                     throw new SocketException("refused to connect to " + inet.getAddress().getHostAddress() + ", "

@@ -2,7 +2,7 @@ package com.firsthand.webhook.delivery;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.webhook.config.WebhooksConfig;
-import com.firsthand.webhook.domain.TargetAddresses;
+import com.firsthand.webhook.domain.TargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -18,7 +18,7 @@ public class TargetUrls {
 
     static final int MAX_LENGTH = 2048;
 
-    private final boolean allowPrivate;
+    private final TargetPolicy policy;
     private final Resolver resolver;
 
     /** Host resolution, replaceable in tests. */
@@ -28,11 +28,12 @@ public class TargetUrls {
 
     @Inject
     public TargetUrls(WebhooksConfig config) {
-        this(config.allowPrivateTargets(), InetAddress::getAllByName);
+        this(new TargetPolicy(config.allowPrivateTargets(), config.allowLoopbackTargets()),
+                InetAddress::getAllByName);
     }
 
-    public TargetUrls(boolean allowPrivate, Resolver resolver) {
-        this.allowPrivate = allowPrivate;
+    public TargetUrls(TargetPolicy policy, Resolver resolver) {
+        this.policy = policy;
         this.resolver = resolver;
     }
 
@@ -68,13 +69,11 @@ public class TargetUrls {
         } catch (UnknownHostException e) {
             throw invalid("url's host " + host + " does not resolve.");
         }
-        if (!allowPrivate) {
-            for (InetAddress address : addresses) {
-                Optional<String> refusal = TargetAddresses.refusal(address);
-                if (refusal.isPresent()) {
-                    throw invalid("url's host resolves to " + address.getHostAddress() + " (" + refusal.get()
-                            + "); webhooks go to public addresses only.");
-                }
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = policy.refusal(address);
+            if (refusal.isPresent()) {
+                throw invalid("url's host resolves to " + address.getHostAddress() + " (" + refusal.get()
+                        + "); webhooks go to public addresses only.");
             }
         }
         return url;

@@ -1,6 +1,7 @@
 package com.firsthand.webhook.delivery;
 
 import com.firsthand.webhook.config.WebhooksConfig;
+import com.firsthand.webhook.domain.TargetPolicy;
 import com.firsthand.webhook.domain.WebhookSignature;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +37,8 @@ public class WebhookSender {
 
     @Inject
     public WebhookSender(WebhooksConfig config, Clock clock) {
-        this(client(config.allowPrivateTargets(), config.attemptTimeout()), clock);
+        this(client(new TargetPolicy(config.allowPrivateTargets(), config.allowLoopbackTargets()),
+                config.attemptTimeout()), clock);
     }
 
     WebhookSender(OkHttpClient client, Clock clock) {
@@ -44,9 +46,9 @@ public class WebhookSender {
         this.clock = clock;
     }
 
-    public static OkHttpClient client(boolean allowPrivateTargets, Duration timeout) {
+    public static OkHttpClient client(TargetPolicy policy, Duration timeout) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .dns(new GuardedDns(Dns.SYSTEM, allowPrivateTargets))
+                .dns(new GuardedDns(Dns.SYSTEM, policy))
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -56,8 +58,8 @@ public class WebhookSender {
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout);
-        if (!allowPrivateTargets) {
-            builder.socketFactory(new GuardedSocketFactory());
+        if (!policy.allowPrivate()) {
+            builder.socketFactory(new GuardedSocketFactory(policy));
         }
         return builder.build();
     }

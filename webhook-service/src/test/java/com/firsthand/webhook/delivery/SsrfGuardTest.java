@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.webhook.Receiver;
+import com.firsthand.webhook.domain.TargetPolicy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class SsrfGuardTest {
         return new InetAddress[] {InetAddress.getByName(address)};
     }
 
-    private final TargetUrls strict = new TargetUrls(false, SsrfGuardTest::resolve);
+    private final TargetUrls strict = new TargetUrls(TargetPolicy.PUBLIC_ONLY, SsrfGuardTest::resolve);
 
     @Test
     void acceptsHttpsAndHttpUrlsOnPublicHosts() {
@@ -61,7 +62,7 @@ class SsrfGuardTest {
 
     @Test
     void privateTargetsAreAcceptedOnlyWhenAllowed() {
-        assertThat(new TargetUrls(true, SsrfGuardTest::resolve).check("http://127.0.0.1:9/")).isNotNull();
+        assertThat(new TargetUrls(TargetPolicy.ANY, SsrfGuardTest::resolve).check("http://127.0.0.1:9/")).isNotNull();
         assertThatThrownBy(() -> strict.check("http://127.0.0.1:9/")).isInstanceOf(ApiException.class);
     }
 
@@ -71,23 +72,24 @@ class SsrfGuardTest {
         // DNS rebinding: public when the endpoint is created, the metadata address when the webhook is sent.
         Dns rebinding = host -> List.of(InetAddress.getByName(
                 lookups.incrementAndGet() == 1 ? "93.184.216.34" : "169.254.169.254"));
-        TargetUrls atCreation = new TargetUrls(false, host -> rebinding.lookup(host).toArray(new InetAddress[0]));
+        TargetUrls atCreation = new TargetUrls(TargetPolicy.PUBLIC_ONLY,
+                host -> rebinding.lookup(host).toArray(new InetAddress[0]));
         assertThat(atCreation.check("https://rebind.example/")).isNotNull();
-        GuardedDns dns = new GuardedDns(rebinding, false);
+        GuardedDns dns = new GuardedDns(rebinding, TargetPolicy.PUBLIC_ONLY);
         assertThatThrownBy(() -> dns.lookup("rebind.example")).isInstanceOf(GuardedDns.BlockedAddressException.class)
                 .hasMessageContaining("169.254.169.254");
-        assertThat(new GuardedDns(rebinding, true).lookup("rebind.example")).isNotEmpty();
+        assertThat(new GuardedDns(rebinding, TargetPolicy.ANY).lookup("rebind.example")).isNotEmpty();
         // One blocked address among public ones is enough to refuse.
         Dns mixed = host -> List.of(InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.1"));
-        assertThatThrownBy(() -> new GuardedDns(mixed, false).lookup("mixed.example"))
+        assertThatThrownBy(() -> new GuardedDns(mixed, TargetPolicy.PUBLIC_ONLY).lookup("mixed.example"))
                 .isInstanceOf(UnknownHostException.class);
     }
 
     @Test
     void theSenderRefusesToConnectToLoopbackByNameAndByLiteral() {
         try (Receiver receiver = Receiver.start(request -> Receiver.Answer.ok())) {
-            WebhookSender strictSender = new WebhookSender(WebhookSender.client(false, Duration.ofSeconds(3)),
-                    Clock.systemUTC());
+            WebhookSender strictSender = new WebhookSender(WebhookSender.client(TargetPolicy.PUBLIC_ONLY,
+                    Duration.ofSeconds(3)), Clock.systemUTC());
             for (String url : List.of("http://localhost:" + receiver.port() + "/hooks", receiver.url(),
                     "http://[::ffff:127.0.0.1]:" + receiver.port() + "/hooks")) {
                 AttemptResult result = strictSender.send(url, "evt_1", "{}", List.of("whsec_AAAA"));
@@ -96,7 +98,7 @@ class SsrfGuardTest {
             }
             assertThat(receiver.received()).isEmpty();
 
-            WebhookSender localSender = new WebhookSender(WebhookSender.client(true, Duration.ofSeconds(3)),
+            WebhookSender localSender = new WebhookSender(WebhookSender.client(TargetPolicy.ANY, Duration.ofSeconds(3)),
                     Clock.systemUTC());
             assertThat(localSender.send(receiver.url(), "evt_1", "{}", List.of("whsec_AAAA")).status())
                     .isEqualTo(200);
@@ -105,10 +107,32 @@ class SsrfGuardTest {
     }
 
     @Test
+    void theLocalStacksLoopbackPolicyReachesLocalhostButNoPrivateNetworkOrMetadataAddress() throws Exception {
+        TargetUrls local = new TargetUrls(TargetPolicy.PUBLIC_AND_LOOPBACK, SsrfGuardTest::resolve);
+        assertThat(local.check("http://127.0.0.1:9/hooks")).isNotNull();
+        assertThat(local.check("http://[::1]:9/hooks")).isNotNull();
+        assertThat(local.check("https://public.example/hooks")).isNotNull();
+        for (String url : List.of("http://internal.example/", "http://metadata.example/", "http://169.254.169.254/",
+                "http://10.0.0.1/", "http://192.168.1.1/", "http://v6local.example/", "http://0.0.0.0/",
+                "http://[fe80::1]/")) {
+            assertThatThrownBy(() -> local.check(url)).as(url).isInstanceOf(ApiException.class);
+        }
+        try (Receiver receiver = Receiver.start(request -> Receiver.Answer.ok())) {
+            WebhookSender sender = new WebhookSender(WebhookSender.client(TargetPolicy.PUBLIC_AND_LOOPBACK,
+                    Duration.ofSeconds(3)), Clock.systemUTC());
+            assertThat(sender.send(receiver.url(), "evt_1", "{}", List.of("whsec_AAAA")).status()).isEqualTo(200);
+            AttemptResult metadata = sender.send("http://169.254.169.254/latest/meta-data/", "evt_2", "{}",
+                    List.of("whsec_AAAA"));
+            assertThat(metadata.status()).isNull();
+            assertThat(metadata.error()).contains("not a permitted webhook target");
+        }
+    }
+
+    @Test
     void redirectsAreNotFollowedAndCountAsFailures() {
         try (Receiver target = Receiver.start(request -> Receiver.Answer.ok());
                 Receiver redirecting = Receiver.start(request -> new Receiver.Answer(302, null, 0))) {
-            WebhookSender sender = new WebhookSender(WebhookSender.client(true, Duration.ofSeconds(3)),
+            WebhookSender sender = new WebhookSender(WebhookSender.client(TargetPolicy.ANY, Duration.ofSeconds(3)),
                     Clock.systemUTC());
             AttemptResult result = sender.send(redirecting.url(), "evt_1", "{}", List.of("whsec_AAAA"));
             assertThat(result.status()).isEqualTo(302);

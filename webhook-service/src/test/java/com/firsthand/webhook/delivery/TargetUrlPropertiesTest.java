@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.webhook.domain.TargetAddresses;
+import com.firsthand.webhook.domain.TargetPolicy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -30,7 +31,7 @@ class TargetUrlPropertiesTest {
             "localhost", "127.0.0.1", "metadata.internal", "169.254.169.254", "intranet.example", "10.0.0.5",
             "v6.example", "2606:4700:4700::1111", "ula.example", "fd12::1");
 
-    private final TargetUrls urls = new TargetUrls(false, TargetUrlPropertiesTest::resolve);
+    private final TargetUrls urls = new TargetUrls(TargetPolicy.PUBLIC_ONLY, TargetUrlPropertiesTest::resolve);
 
     @Test
     void everyUrlIsAcceptedOnlyWhenItIsAPublicHttpTargetAndOtherwiseA400() {
