@@ -7,6 +7,10 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +106,14 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** scoring-service's count of tasks dropped because their job was cancelled (from its /q/metrics). */
+    public double scoringTasksDropped() throws IOException, InterruptedException {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:8083/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("firsthand_scoring_tasks_dropped_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The running JVM of one of the four services, among the launcher's children. */

@@ -143,6 +143,7 @@ class SubmissionStoryIT {
         String late = worker("Ivy");
         String holder = worker("Jo");
         List<String> pending;
+        double droppedBefore = stack.scoringTasksDropped();
         try (AutoCloseable frozen = LocalStack.freeze(stack.service("scoring-service"))) {
             pending = List.of(acceptAndUpload(late, jobId, photo(302, 1600, 1200)),
                     acceptAndUpload(worker("Kim"), jobId, photo(303, 1600, 1200)));
@@ -161,9 +162,15 @@ class SubmissionStoryIT {
             assertThat(tooLate.status()).as("the held slot was released: " + tooLate.body()).isEqualTo(409);
         }
 
-        // The scorer wakes up and scores the two uploads it was sent; their verdicts come too late to count.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                api.get("/v1/usage", buyer).json().path("credits_used").asInt()).isEqualTo(3));
+        // The scorer wakes up to two uploads and the cancel. Each upload is either dropped (its job is cancelled)
+        // or, when the scorer claimed it before reading the cancel, scored too late to count: wait for both.
+        int[] dropped = new int[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            dropped[0] = (int) (stack.scoringTasksDropped() - droppedBefore);
+            return dropped[0] + api.get("/v1/usage", buyer).json().path("submissions_scored").asInt() == 3;
+        });
+        assertThat(api.get("/v1/usage", buyer).json().path("credits_used").asInt())
+                .as("credits only for what was scored").isEqualTo(3 - dropped[0]);
         for (String submission : pending) {
             assertThat(api.get("/v1/submissions/" + submission, buyer).json().path("status").asText())
                     .isEqualTo("rejected");

@@ -64,6 +64,12 @@ public class FingerprintRepository {
                 .executeUpdate();
     }
 
+    /** A cancelled job's unscored files were rejected: they no longer count as earlier work in duplicate checks. */
+    public void rejectPendingOfJob(String jobId) {
+        entityManager.createNativeQuery("UPDATE fingerprint SET outcome = 'rejected' WHERE job_id = ?1 "
+                + "AND outcome = 'pending'").setParameter(1, jobId).executeUpdate();
+    }
+
     public void settle(String submissionId, String outcome) {
         entityManager.createNativeQuery("UPDATE fingerprint SET outcome = ?2 WHERE submission_id = ?1")
                 .setParameter(1, submissionId).setParameter(2, outcome).executeUpdate();

@@ -69,6 +69,19 @@ public class ScoringTaskRepository {
                 + "WHERE submission_id = ?1").setParameter(1, submissionId).executeUpdate();
     }
 
+    /** Drops the tasks of a cancelled job that still wait for a verdict; returns how many. */
+    public int dropPendingOfJob(String jobId) {
+        return entityManager.createNativeQuery("UPDATE scoring_task SET status = 'dropped', done_at = now(), "
+                + "lease_until = NULL, last_error = 'job cancelled' WHERE status = 'pending' "
+                + "AND payload -> 'payload' ->> 'job_id' = ?1").setParameter(1, jobId).executeUpdate();
+    }
+
+    public boolean drop(String submissionId) {
+        return entityManager.createNativeQuery("UPDATE scoring_task SET status = 'dropped', done_at = now(), "
+                + "lease_until = NULL, last_error = 'job cancelled' WHERE submission_id = ?1 AND status = 'pending'")
+                .setParameter(1, submissionId).executeUpdate() == 1;
+    }
+
     public long pending() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM scoring_task WHERE status = 'pending'")
                 .getSingleResult()).longValue();

@@ -12,14 +12,20 @@ import jakarta.transaction.Transactional;
 public class QueueForScoring {
 
     private final ScoringTaskRepository tasks;
+    private final DropCancelledWork dropCancelledWork;
 
-    public QueueForScoring(ScoringTaskRepository tasks) {
+    public QueueForScoring(ScoringTaskRepository tasks, DropCancelledWork dropCancelledWork) {
         this.tasks = tasks;
+        this.dropCancelledWork = dropCancelledWork;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean queue(EventEnvelope event) {
         SubmissionUploaded upload = event.payloadAs(SubmissionUploaded.class);
-        return tasks.enqueue(upload.submissionId(), EventJson.write(event));
+        boolean queued = tasks.enqueue(upload.submissionId(), EventJson.write(event));
+        if (queued) {
+            dropCancelledWork.queued(upload.submissionId(), upload.jobId());
+        }
+        return queued;
     }
 }
