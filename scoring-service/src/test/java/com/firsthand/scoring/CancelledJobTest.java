@@ -18,9 +18,6 @@ import io.agroal.api.AgroalDataSource;
 import io.minio.MinioClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -101,31 +98,15 @@ class CancelledJobTest {
     }
 
     private String taskStatus(String submissionId) throws Exception {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT status FROM scoring_task WHERE submission_id = ?")) {
-            s.setString(1, submissionId);
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
+        return new Sql(db).first(String.class, "SELECT status FROM scoring_task WHERE submission_id = ?",
+                submissionId);
     }
 
     private long count(String sql, String value) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return new Sql(db).first(Long.class, sql, value);
     }
 
     private void execute(String sql, String... values) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setString(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        }
+        new Sql(db).execute(sql, values);
     }
 }

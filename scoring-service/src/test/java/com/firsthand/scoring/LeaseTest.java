@@ -14,9 +14,6 @@ import io.minio.MinioClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -65,23 +62,12 @@ class LeaseTest {
     }
 
     private void execute(String sql, String... values) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setString(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        }
+        new Sql(db).execute(sql, values);
     }
 
     private Instant leaseOf(String submissionId) throws Exception {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT lease_until FROM scoring_task WHERE submission_id = ?")) {
-            s.setString(1, submissionId);
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                OffsetDateTime lease = rows.getObject(1, OffsetDateTime.class);
-                return lease == null ? null : lease.toInstant();
-            }
-        }
+        OffsetDateTime lease = new Sql(db).first(OffsetDateTime.class,
+                "SELECT lease_until FROM scoring_task WHERE submission_id = ?", submissionId);
+        return lease == null ? null : lease.toInstant();
     }
 }

@@ -87,18 +87,15 @@ final class JobRequests {
     }
 
     static Gen<Breakage> breakages() {
-        Gen<Integer> belowOne = integers().between(Integer.MIN_VALUE, 0);
         List<Gen<Breakage>> all = List.of(
                 breakage("type", "unknown or missing", orNull(strings().ascii().ofLengthBetween(0, 20)
                         .map(text -> text + "_job")), (b, v) -> b.type = v),
                 breakage("description", "blank, missing or too long", Generate.pick(Arrays.asList("", " \t\n ",
                         "x".repeat(JobRequestValidator.MAX_DESCRIPTION + 1), null)), (b, v) -> b.description = v),
-                breakage("files_needed", "out of range or missing", orNull(belowOne.mix(
-                        integers().between(JobRequestValidator.MAX_FILES_NEEDED + 1, Integer.MAX_VALUE))),
-                        (b, v) -> b.filesNeeded = v),
-                breakage("price_per_file_cents", "out of range or missing", orNull(belowOne.mix(
-                        integers().between(JobRequestValidator.MAX_PRICE_CENTS + 1, Integer.MAX_VALUE))),
-                        (b, v) -> b.price = v),
+                breakage("files_needed", "out of range or missing",
+                        orNull(outOfRange(JobRequestValidator.MAX_FILES_NEEDED)), (b, v) -> b.filesNeeded = v),
+                breakage("price_per_file_cents", "out of range or missing",
+                        orNull(outOfRange(JobRequestValidator.MAX_PRICE_CENTS)), (b, v) -> b.price = v),
                 breakage("accepted_formats", "unsupported, duplicated, empty, null or missing",
                         integers().between(0, 4).zip(integers().between(0, 9), Generate.pick(List.of("image/svg+xml",
                                 "text/html", "IMAGE/JPEG", "image/jpeg ", "", "*/*")), FormatsBreakage::new),
@@ -113,12 +110,12 @@ final class JobRequests {
                 breakage("deadline", "past or not a date-time", Generate.pick(List.of("2026-06-01T12:00:00Z",
                         "2020-01-01T00:00:00Z", "tomorrow", "2027-01-01", "2027-01-01T00:00:00",
                         "2027-13-01T00:00:00Z", "")), (b, v) -> b.deadline = v),
-                breakage("max_workers", "out of range", belowOne.mix(integers().between(
-                        JobRequestValidator.MAX_WORKERS + 1, Integer.MAX_VALUE)), (b, v) -> b.maxWorkers = v),
-                breakage("min_width", "out of range", belowOne.mix(integers().between(
-                        JobRequestValidator.MAX_DIMENSION + 1, Integer.MAX_VALUE)), (b, v) -> b.minWidth = v),
-                breakage("min_height", "out of range", belowOne.mix(integers().between(
-                        JobRequestValidator.MAX_DIMENSION + 1, Integer.MAX_VALUE)), (b, v) -> b.minHeight = v),
+                breakage("max_workers", "out of range", outOfRange(JobRequestValidator.MAX_WORKERS),
+                        (b, v) -> b.maxWorkers = v),
+                breakage("min_width", "out of range", outOfRange(JobRequestValidator.MAX_DIMENSION),
+                        (b, v) -> b.minWidth = v),
+                breakage("min_height", "out of range", outOfRange(JobRequestValidator.MAX_DIMENSION),
+                        (b, v) -> b.minHeight = v),
                 breakage("metadata", "too many keys, or a key or value too long", Generate.pick(List.of(
                         tooManyKeys(), Map.of("", "v"), Map.of("k".repeat(JobRequestValidator.MAX_METADATA_KEY + 1),
                                 "v"), Map.of("note", "v".repeat(JobRequestValidator.MAX_METADATA_VALUE + 1)))),
@@ -187,6 +184,11 @@ final class JobRequests {
             }
             return metadata;
         };
+    }
+
+    /** An integer outside 1..max: zero, negative or above the maximum. */
+    private static Gen<Integer> outOfRange(int max) {
+        return integers().between(Integer.MIN_VALUE, 0).mix(integers().between(max + 1, Integer.MAX_VALUE));
     }
 
     private static Gen<Double> outside(double limit) {

@@ -1,7 +1,6 @@
 package com.firsthand.webhook.delivery;
 
 import com.firsthand.common.api.ApiException;
-import com.firsthand.webhook.config.WebhooksConfig;
 import com.firsthand.webhook.domain.TargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +26,8 @@ public class TargetUrls {
     }
 
     @Inject
-    public TargetUrls(WebhooksConfig config) {
-        this(new TargetPolicy(config.allowPrivateTargets(), config.allowLoopbackTargets()),
-                InetAddress::getAllByName);
+    public TargetUrls(TargetPolicy policy) {
+        this(policy, InetAddress::getAllByName);
     }
 
     public TargetUrls(TargetPolicy policy, Resolver resolver) {

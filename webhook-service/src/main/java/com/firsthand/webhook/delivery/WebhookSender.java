@@ -36,9 +36,8 @@ public class WebhookSender {
     private final Clock clock;
 
     @Inject
-    public WebhookSender(WebhooksConfig config, Clock clock) {
-        this(client(new TargetPolicy(config.allowPrivateTargets(), config.allowLoopbackTargets()),
-                config.attemptTimeout()), clock);
+    public WebhookSender(WebhooksConfig config, TargetPolicy policy, Clock clock) {
+        this(client(policy, config.attemptTimeout()), clock);
     }
 
     WebhookSender(OkHttpClient client, Clock clock) {
