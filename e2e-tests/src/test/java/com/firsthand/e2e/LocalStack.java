@@ -3,10 +3,10 @@ package com.firsthand.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.firsthand.infra.Ports;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +52,9 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     private void start() throws Exception {
         Path project = Path.of(System.getProperty("fh.project.dir", "..")).toAbsolutePath().normalize();
         dataDir = Files.createTempDirectory(project.resolve("e2e-tests/target"), "stack");
-        int port = freePort();
+        // The gateway binds it a minute from now, after thousands of outgoing connections: Ports.free keeps it
+        // out of their (ephemeral) range.
+        int port = Ports.free();
         ProcessBuilder command = new ProcessBuilder("java", "-Xmx256m", "-jar",
                 project.resolve("launcher/target/fh-launcher.jar").toString(),
                 "--data-dir", dataDir.toString(), "--port", Integer.toString(port))
@@ -140,11 +142,5 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     private static void signal(String signal, ProcessHandle process) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
         assertThat(kill.waitFor()).as("kill " + signal + " " + process.pid()).isZero();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

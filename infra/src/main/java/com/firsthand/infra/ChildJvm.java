@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** A Java child process started under {@link ChildWatchdog}, its output appended to a log file. */
 public final class ChildJvm implements AutoCloseable {
 
+    private static final int TAIL_LINES = 40;
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -50,9 +52,9 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Runs a child to completion (a one-shot tool), failing with its output when it exits non-zero. */
-    public static void run(String name, String classpath, String mainClass, List<String> args, Path log,
-            Duration timeout) {
-        try (ChildJvm child = start(name, classpath, List.of("-Xmx256m"), mainClass, args, log)) {
+    public static void run(String name, String classpath, List<String> jvmOptions, String mainClass, List<String> args,
+            Path log, Duration timeout) {
+        try (ChildJvm child = start(name, classpath, jvmOptions, mainClass, args, log)) {
             if (!child.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(name + " did not finish within " + timeout);
             }
@@ -78,13 +80,28 @@ public final class ChildJvm implements AutoCloseable {
         return name;
     }
 
+    /** Waits until the child accepts connections on {@code port}; when it does not, stops it and fails with its log. */
+    public void awaitPort(int port, Duration timeout) {
+        try {
+            Ports.awaitOpen(name, port, timeout, this::isAlive, this::tail);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
     /** The last lines of the child's log, for error messages. */
     public String tail() {
+        return tail(log);
+    }
+
+    /** The last lines of a log file, for error messages. */
+    static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log at " + log + ": " + e.getMessage() + ")";
         }
     }
 

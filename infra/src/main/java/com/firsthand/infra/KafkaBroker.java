@@ -38,21 +38,22 @@ public final class KafkaBroker implements AutoCloseable {
         if (child != null && child.isAlive()) {
             return;
         }
+        Ports.requireBindable("Kafka", port, controllerPort);
         try {
             Files.createDirectories(dataDir.resolve("logs"));
             Path config = writeConfig();
             Path log4j = writeLog4jConfig();
             String classpath = ChildJvm.classpathResource("kafka.classpath");
             Path processLog = dataDir.resolve("kafka.log");
+            String logging = "-Dlog4j2.configurationFile=" + log4j;
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                ChildJvm.run("kafka-storage-format", classpath, "kafka.tools.StorageTool",
+                ChildJvm.run("kafka-storage-format", classpath, List.of("-Xmx256m", logging), "kafka.tools.StorageTool",
                         List.of("format", "-t", clusterId(), "-c", config.toString()), processLog,
-                        Duration.ofSeconds(60));
+                        Duration.ofSeconds(90));
             }
-            child = ChildJvm.start("kafka", classpath,
-                    List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", "-Dlog4j2.configurationFile=" + log4j),
+            child = ChildJvm.start("kafka", classpath, List.of("-Xmx512m", "-Xms128m", "-XX:+UseSerialGC", logging),
                     "kafka.Kafka", List.of(config.toString()), processLog);
-            Ports.awaitOpen("kafka", port, Duration.ofSeconds(60), child::isAlive, child::tail);
+            child.awaitPort(port, Duration.ofSeconds(90));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +122,9 @@ public final class KafkaBroker implements AutoCloseable {
                 "appender.console.layout.pattern = %d %p %c - %m%n",
                 "rootLogger.level = warn",
                 "rootLogger.appenderRef.stdout.ref = STDOUT",
+                // Start and stop are worth a line each; the rest of INFO is the whole configuration.
+                "logger.lifecycle.name = kafka.server.KafkaRaftServer",
+                "logger.lifecycle.level = info",
                 ""));
         return file;
     }

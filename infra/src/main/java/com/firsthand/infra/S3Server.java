@@ -36,6 +36,7 @@ public final class S3Server implements AutoCloseable {
         if (child != null && child.isAlive()) {
             return;
         }
+        Ports.requireBindable("S3Proxy", port);
         try {
             Path blobs = Files.createDirectories(dataDir.resolve("blobs"));
             Path config = dataDir.resolve("s3proxy.properties");
@@ -51,7 +52,7 @@ public final class S3Server implements AutoCloseable {
             child = ChildJvm.start("s3proxy", jar, List.of("-Xmx256m", "-XX:+UseSerialGC"),
                     "org.gaul.s3proxy.Main", List.of("--properties", config.toString()),
                     dataDir.resolve("s3proxy.log"));
-            Ports.awaitOpen("s3proxy", port, Duration.ofSeconds(60), child::isAlive, child::tail);
+            child.awaitPort(port, Duration.ofSeconds(90));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

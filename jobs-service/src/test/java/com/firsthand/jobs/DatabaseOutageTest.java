@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.firsthand.infra.PostgresServer;
-import com.firsthand.infra.RealInfrastructureResource;
+import com.firsthand.infra.SharedTestInfrastructure;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -28,8 +27,7 @@ class DatabaseOutageTest {
         String key = UUID.randomUUID().toString();
         String body = Accounts.jobBody("Created after the outage");
         given().auth().oauth2(apiKey).when().get("/v1/jobs").then().statusCode(200);
-        PostgresServer postgres = RealInfrastructureResource.infrastructure().postgres();
-        postgres.close();
+        SharedTestInfrastructure.stopPostgres();
         try {
             Response during = given().auth().oauth2(apiKey).header("Idempotency-Key", key)
                     .contentType("application/json").body(body).when().post("/v1/jobs");
@@ -40,7 +38,7 @@ class DatabaseOutageTest {
             given().auth().oauth2(apiKey).when().get("/v1/jobs").then().statusCode(503)
                     .body("error.code", equalTo("service_unavailable"));
         } finally {
-            postgres.start();
+            SharedTestInfrastructure.startPostgres();
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 given().auth().oauth2(apiKey).when().get("/v1/jobs").statusCode() == 200);
