@@ -22,14 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * More than a hundred malformed or hostile requests across the public API, through the gateway: each gets the
- * expected 4xx in the error format, none a 5xx, and nothing is stored.
+ * Hundreds of malformed or hostile requests across the public API, through the gateway (and, for the HTTP-layer
+ * limits, straight to the services): each gets the expected 4xx in the error format, none a 5xx, and nothing is
+ * stored.
  */
 @ExtendWith(LocalStack.class)
 class BadInputCatalogueIT {
 
+    /** One request and the status it must get; {@code base} null sends it through the gateway. */
     record Case(String name, String method, String path, String bearer, String contentType, byte[] body,
-            Map<String, String> headers, int expected) {
+            Map<String, String> headers, int expected, String base) {
+
+        Case(String name, String method, String path, String bearer, String contentType, byte[] body,
+                Map<String, String> headers, int expected) {
+            this(name, method, path, bearer, contentType, body, headers, expected, null);
+        }
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -61,6 +68,7 @@ class BadInputCatalogueIT {
         foreignIds(buyer, strangersJob);
         uploads(worker, strangersJob);
         webhookEndpoints(buyer);
+        cases.addAll(ProtocolCases.limitsAndDuplicates(buyer, admin));
         SoftAssertions softly = new SoftAssertions();
         int withoutAssignment = cases.size();
         sendAll(softly);
@@ -70,6 +78,8 @@ class BadInputCatalogueIT {
                 api.post("/v1/worker/jobs/" + strangersJob + "/accept", worker, null).status() == 200);
         cases.clear();
         hostileFiles(worker, strangersJob);
+        cases.addAll(ProtocolCases.malformedUploads(worker, strangersJob,
+                SyntheticPhotos.jpeg(SyntheticPhotos.scene(4, 200, 150), 0.8f)));
         int withAssignment = cases.size();
         sendAll(softly);
         softly.assertAll();
@@ -302,7 +312,8 @@ class BadInputCatalogueIT {
     }
 
     private HttpResponse<String> send(Case c) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.gateway() + c.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create((c.base() == null ? api.gateway() : c.base())
+                + c.path()))
                 .timeout(Duration.ofSeconds(30));
         if (c.bearer() != null) {
             request.header("Authorization", "Bearer " + c.bearer());

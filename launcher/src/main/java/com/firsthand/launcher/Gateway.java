@@ -2,6 +2,8 @@ package com.firsthand.launcher;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -35,6 +37,8 @@ import java.util.concurrent.TimeoutException;
 public final class Gateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** "PATCH " and " HTTP/1.1" around the URL, which the codec counts in the line. */
+    private static final int REQUEST_LINE_OVERHEAD = 32;
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -55,7 +59,10 @@ public final class Gateway implements AutoCloseable {
                 .addInterceptor(new ForwardedHeaders());
         // Answering "Expect: 100-continue" here lets clients start streaming a large upload at once.
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-                        .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false))
+                        .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false)
+                        .setMaxInitialLineLength(GatewayRoutes.MAX_REQUEST_LINE + REQUEST_LINE_OVERHEAD)
+                        .setMaxHeaderSize(GatewayRoutes.MAX_HEADER_BYTES))
+                .invalidRequestHandler(Gateway::invalid)
                 .requestHandler(request -> {
                     if (routes.route(request.path()).isEmpty()) {
                         error(request, 404, "route_not_found",
@@ -98,6 +105,20 @@ public final class Gateway implements AutoCloseable {
             return length == null ? 0 : Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
             return 0;
+        }
+    }
+
+    /** A request the HTTP codec could not read (line or headers too long, not HTTP): answered in the error format. */
+    private static void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        if (cause instanceof TooLongHttpLineException) {
+            error(request, 414, "request_line_too_long", "The request URL is longer than the "
+                    + GatewayRoutes.MAX_REQUEST_LINE + " characters accepted.");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            error(request, 431, "request_headers_too_large", "The request headers are larger than the "
+                    + GatewayRoutes.MAX_HEADER_BYTES + " bytes accepted (Idempotency-Key: at most 255 characters).");
+        } else {
+            error(request, 400, "invalid_request", "The request is not valid HTTP/1.1.");
         }
     }
 

@@ -33,6 +33,9 @@ public final class GatewayRoutes {
     /** The services' own limits (quarkus.http.limits.max-body-size): 60M for uploads, 1M elsewhere. */
     static final long UPLOAD_BODY_LIMIT = 60L * 1024 * 1024;
     static final long BODY_LIMIT = 1024L * 1024;
+    /** The services' own request-size limits (common's HttpLimits), answered here first in the same way. */
+    public static final int MAX_REQUEST_LINE = 8 * 1024;
+    public static final int MAX_HEADER_BYTES = 16 * 1024;
     private static final Pattern UPLOAD = Pattern.compile("/v1/worker/jobs/[^/]+/submissions");
 
     private final List<Route> routes;

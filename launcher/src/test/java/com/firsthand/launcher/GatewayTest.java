@@ -142,6 +142,52 @@ class GatewayTest {
                         + "\"message\":\"No route for DELETE /v2/nothing.\",\"param\":null}}"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} bytes of headers")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {16_500, 20_000, 100_000})
+    void headersOverTheLimitGetJson431(int bytes) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/jobs"))
+                .header("Idempotency-Key", "k".repeat(bytes)).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
+                .isEqualTo("request_headers_too_large");
+    }
+
+    @Test
+    void headersWithinTheLimitPass() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/jobs"))
+                .header("Idempotency-Key", "k".repeat(10_000)).GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("backend").asText()).isEqualTo("jobs");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "URL of {0} characters")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {8_300, 50_000})
+    void aUrlOverTheLimitGetsJson414(int length) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/jobs?c=" + "c".repeat(length))).GET()
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(JSON.readTree(response.body()).path("error").path("code").asText())
+                .isEqualTo("request_line_too_long");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"GARBAGE\r\n\r\n",
+        "GET /v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+        "GET /v1/jobs HTTP/1.1\r\nno colon here\r\n\r\n"})
+    void requestsThatAreNotHttpGetJson400(String raw) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).matches("(?s)HTTP/1\\.[01] 400 .*").contains("\"type\":\"invalid_request_error\"")
+                    .contains("\"code\":\"invalid_request\"");
+        }
+    }
+
     @Test
     void dotSegmentsCannotHopToAnotherService() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/submissions/%2e%2e/jobs")).GET().build());

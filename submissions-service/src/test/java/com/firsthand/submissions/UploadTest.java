@@ -2,7 +2,6 @@ package com.firsthand.submissions;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -24,7 +23,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Random;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -51,11 +49,9 @@ class UploadTest {
     @BeforeEach
     void acceptedJob() {
         fixtures = new WorkerFixtures(kafka);
-        worker = fixtures.worker();
-        fixtures.awaitAuthenticated(worker);
-        jobId = fixtures.job(3, null, null);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> WorkerFixtures.accept(worker, jobId).then()
-                .statusCode(200));
+        WorkerFixtures.Holder holder = fixtures.workerHoldingASlot(3);
+        worker = holder.worker();
+        jobId = holder.jobId();
     }
 
     @Test

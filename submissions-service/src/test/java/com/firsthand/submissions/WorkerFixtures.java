@@ -34,6 +34,18 @@ final class WorkerFixtures {
                 .when().get("/v1/worker/jobs?limit=1").then().statusCode(200));
     }
 
+    /** A worker holding a slot on a new job of {@code filesNeeded} files. */
+    record Holder(String worker, String jobId) {
+    }
+
+    Holder workerHoldingASlot(int filesNeeded) {
+        String worker = worker();
+        awaitAuthenticated(worker);
+        String jobId = job(filesNeeded, null, null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> accept(worker, jobId).then().statusCode(200));
+        return new Holder(worker, jobId);
+    }
+
     String job(int filesNeeded, Integer maxWorkers, Instant deadline) {
         return job("org_test", filesNeeded, maxWorkers, deadline);
     }

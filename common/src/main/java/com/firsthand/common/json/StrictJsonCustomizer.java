@@ -1,5 +1,6 @@
 package com.firsthand.common.json;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +13,17 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * API JSON: snake_case fields, ISO-8601 times, and strict input: an unknown field, a string where a number
- * belongs (or a number where a string belongs) or 1.5 for an integer is a 400 naming the field, not a silent coercion.
+ * API JSON: snake_case fields, ISO-8601 times, and strict input: an unknown field, a field given twice, a string
+ * where a number belongs (or a number where a string belongs) or 1.5 for an integer is a 400 naming the field, not a
+ * silent coercion.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        // A key given twice is refused, not "last one wins": a proxy or a validator may have read the other one.
+        mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

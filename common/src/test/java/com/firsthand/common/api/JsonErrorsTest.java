@@ -37,12 +37,15 @@ class JsonErrorsTest {
         "{\"formats\":[1]}|formats[0]|parameter_invalid",
         "{\"type\": }||body_invalid",
         "{\"type\":\"a\"} trailing||body_invalid",
+        "{\"type\":\"a\",\"files_needed\":1,\"type\":\"b\"}|type|parameter_duplicated",
+        "{\"location\":{\"lat\":1,\"lng\":2,\"lat\":3}}|location.lat|parameter_duplicated",
+        "{\"formats\":[\"a\"],\"formats\":[\"b\"]}|formats|parameter_duplicated",
     })
     void namesTheOffendingField(String json, String param, String code) {
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
                 () -> mapper.readValue(json, Body.class));
 
-        ApiException api = ApiExceptionMappers.JsonErrors.toApiException(e);
+        ApiException api = JsonErrors.toApiException(e);
 
         assertThat(api.status()).isEqualTo(400);
         assertThat(api.toError().error().param()).isEqualTo(param);

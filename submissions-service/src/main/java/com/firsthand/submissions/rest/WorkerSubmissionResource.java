@@ -25,11 +25,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** Uploads: multipart, streamed to disk by the framework, then to the object store. */
 @Path("/v1/worker/jobs/{job_id}/submissions")
@@ -65,10 +68,10 @@ public class WorkerSubmissionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a file (form field 'file', optional 'note') with your active assignment")
     public Response upload(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId,
-            @RestForm("file") FileUpload file, @RestForm("note") String note) {
-        if (file == null || file.uploadedFile() == null) {
-            throw ApiException.missingParam("file");
-        }
+            @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+                    schema = @Schema(implementation = UploadFormDocument.class))) MultipartFormDataInput input) {
+        UploadForm file = UploadForm.of(input);
+        String note = file.note();
         UploadFileNames.check(file.fileName());
         if (file.size() > config.maxFileBytes()) {
             throw new ApiException(413, ApiException.INVALID_REQUEST, "file_too_large",
@@ -87,7 +90,7 @@ public class WorkerSubmissionResource {
             return new Precheck(found, assignments.findActive(jobId, workerId).isPresent());
         });
         JobReplica job = precheck.job();
-        FileInspector.Inspection inspection = inspector.inspect(file.uploadedFile());
+        FileInspector.Inspection inspection = inspector.inspect(file.file());
         Map<String, String> request = note == null ? Map.of("sha256", inspection.sha256())
                 : Map.of("sha256", inspection.sha256(), "note", note);
         if (!precheck.assigned()) {
@@ -103,7 +106,7 @@ public class WorkerSubmissionResource {
         }
         String submissionId = Ids.next(Ids.SUBMISSION);
         String objectKey = FileStorage.quarantineKey(job.orgId, jobId, submissionId);
-        storage.put(objectKey, file.uploadedFile(), inspection.contentType());
+        storage.put(objectKey, file.file(), inspection.contentType());
         UploadSubmission.StoredFile stored = new UploadSubmission.StoredFile(submissionId, storage.bucket(), objectKey,
                 inspection.contentType(), inspection.sizeBytes(), inspection.sha256(), inspection.width(),
                 inspection.height(), note);
@@ -112,5 +115,14 @@ public class WorkerSubmissionResource {
     }
 
     private record Precheck(JobReplica job, boolean assigned) {
+    }
+
+    /** The form as the API reference describes it, for the OpenAPI document; {@link UploadForm} reads it. */
+    @Schema(name = "UploadForm")
+    public static final class UploadFormDocument {
+        @Schema(type = SchemaType.STRING, format = "binary", required = true, description = "The file; one per request")
+        public String file;
+        @Schema(maxLength = MAX_NOTE, description = "A note for the buyer")
+        public String note;
     }
 }

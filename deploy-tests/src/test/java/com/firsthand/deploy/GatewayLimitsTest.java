@@ -1,0 +1,44 @@
+package com.firsthand.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.firsthand.launcher.GatewayRoutes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nginx gateway refuses what the HTTP layer cannot take as the launcher's gateway does: in the error format,
+ * with the same status and code, at the same header limit.
+ */
+class GatewayLimitsTest {
+
+    private static final String NGINX = Project.read("docker/gateway/nginx.conf");
+
+    @Test
+    void oneHeaderBufferHoldsTheServicesHeaderLimit() {
+        Matcher buffers = Pattern.compile("large_client_header_buffers\\s+(\\d+)\\s+(\\d+)k;").matcher(NGINX);
+        assertThat(buffers.find()).as("large_client_header_buffers").isTrue();
+        assertThat(Integer.parseInt(buffers.group(2)) * 1024).isEqualTo(GatewayRoutes.MAX_HEADER_BYTES);
+    }
+
+    @ParameterizedTest(name = "nginx {0} is answered {1} {2}")
+    @CsvSource({"400,400,invalid_request", "413,413,request_too_large", "414,414,request_line_too_long",
+        "494,431,request_headers_too_large"})
+    void codecRefusalsAnswerInTheErrorFormat(int nginxStatus, int status, String code) {
+        Matcher page = Pattern.compile("error_page " + nginxStatus + " (=\\d+ )?(\\S+);").matcher(NGINX);
+        assertThat(page.find()).as("error_page " + nginxStatus).isTrue();
+        String target = page.group(2);
+        String location = target.startsWith("@") ? "location " + target + " {" : "location = " + target + " {";
+        int start = NGINX.indexOf(location);
+        assertThat(start).as(location).isNotNegative();
+        String block = NGINX.substring(start, NGINX.indexOf('}', NGINX.indexOf("return", start)));
+        if (!target.startsWith("@")) {
+            assertThat(block).as("a location only error pages reach").contains("internal;");
+        }
+        assertThat(block).contains("return " + status + " '{\"error\":{\"type\":\"invalid_request_error\",\"code\":\""
+                + code + "\"");
+    }
+}
