@@ -24,6 +24,26 @@ class GatewayLimitsTest {
         assertThat(Integer.parseInt(buffers.group(2)) * 1024).isEqualTo(GatewayRoutes.MAX_HEADER_BYTES);
     }
 
+    /** nginx refuses, with its own JSON 400, exactly the URLs the launcher's gateway (and Quarkus) cannot parse. */
+    @Test
+    void nginxRefusesTheUrlsTheServicesCannotParse() {
+        Matcher rule = Pattern.compile("if \\(\\$request_uri ~ \"((?:[^\"\\\\]|\\\\.)*)\"\\)").matcher(NGINX);
+        assertThat(rule.find()).as("the $request_uri rule").isTrue();
+        // nginx unquotes \", \' and \\ in a quoted string and keeps every other backslash.
+        Pattern nginx = Pattern.compile(rule.group(1).replaceAll("\\\\([\"'\\\\])", "$1"));
+        String alphabet = "/v1jobs?&=%20zZ%Gf{}|^`\"<>\\ ~!$'()*+,;:@[]##\u00e9\t\u007f-._";
+        java.util.Random random = new java.util.Random(19);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder url = new StringBuilder("/v1/jobs");
+            for (int n = random.nextInt(12); n > 0; n--) {
+                url.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = url.toString();
+            assertThat(nginx.matcher(candidate).find()).as(candidate)
+                    .isEqualTo(!GatewayRoutes.isValidUri(candidate));
+        }
+    }
+
     @ParameterizedTest(name = "nginx {0} is answered {1} {2}")
     @CsvSource({"400,400,invalid_request", "413,413,request_too_large", "414,414,request_line_too_long",
         "494,431,request_headers_too_large"})

@@ -155,6 +155,10 @@ class BadInputCatalogueIT {
             add("GET /v1/submissions?" + query, "GET", "/v1/submissions?" + query, buyer, null, 400);
         }
         add("GET /v1/usage?start_date=bad", "GET", "/v1/usage?start_date=bad", buyer, null, 400);
+        for (String date : List.of("-999999999-01-01T00:00:00Z", "%2B999999999-12-31T00:00:00Z", "0000-01-01T00:00:00Z")) {
+            add("summary from " + date, "GET", "/v1/submissions/summary?start_date=" + date, buyer, null, 400);
+            add("usage from " + date, "GET", "/v1/usage?start_date=" + date, buyer, null, 400);
+        }
         add("GET /v1/events?limit=0", "GET", "/v1/events?limit=0", buyer, null, 400);
         add("GET /v1/events?type=nope", "GET", "/v1/events?type=nope", buyer, null, 400);
     }

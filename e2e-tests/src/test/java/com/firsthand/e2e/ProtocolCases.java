@@ -111,6 +111,12 @@ final class ProtocolCases {
                 body(part("file", "a.jpg", jpeg), part("note", null, json("a")), part("note", null, json("b")))));
         cases.add(upload("a note sent as a file", path, worker, "multipart/form-data; boundary=" + BOUNDARY,
                 body(part("file", "a.jpg", jpeg), part("note", "note.txt", json("a")))));
+        cases.add(upload("an empty boundary", path, worker, "multipart/form-data; boundary=", whole));
+        cases.add(upload("a part in a charset that does not exist", path, worker, "multipart/form-data; boundary="
+                + BOUNDARY, body(part("file", "a.jpg", jpeg), json("--" + BOUNDARY + "\r\nContent-Disposition: form-data;"
+                + " name=\"note\"\r\nContent-Type: text/plain; charset=nope\r\n\r\nx\r\n"))));
+        cases.add(upload("a part without Content-Disposition", path, worker, "multipart/form-data; boundary="
+                + BOUNDARY, body(part("file", "a.jpg", jpeg), json("--" + BOUNDARY + "\r\nX-Other: y\r\n\r\nx\r\n"))));
         return cases;
     }
 

@@ -64,7 +64,12 @@ public final class Gateway implements AutoCloseable {
                         .setMaxHeaderSize(GatewayRoutes.MAX_HEADER_BYTES))
                 .invalidRequestHandler(Gateway::invalid)
                 .requestHandler(request -> {
-                    if (routes.route(request.path()).isEmpty()) {
+                    if (!GatewayRoutes.isValidUri(request.uri())) {
+                        // The services refuse such a URL with an empty 400 before any of their code runs.
+                        error(request, 400, "invalid_request", "The request URL is malformed: percent-encoding"
+                                + " needs two hex digits (%XX), and characters such as spaces, quotes, <>, {}, | or ^"
+                                + " must be percent-encoded.");
+                    } else if (routes.route(request.path()).isEmpty()) {
                         error(request, 404, "route_not_found",
                                 "No route for " + request.method().name() + " " + request.path() + ".");
                     } else if (declaredLength(request) > routes.maxBodyBytes(request.path())) {

@@ -73,6 +73,19 @@ public final class GatewayRoutes {
     }
 
     /**
+     * Whether a request URL is one the services accept: they (Quarkus) parse it as a java.net.URI and answer an
+     * empty 400 otherwise, so the gateway answers such a URL itself, in the error format.
+     */
+    public static boolean isValidUri(String uri) {
+        try {
+            new java.net.URI(uri);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
      * The backends normalize "." and ".." segments (also percent-encoded) after we routed, so
      * "/v1/usage/../jobs" would reach the scoring service as "/v1/jobs": refuse such paths instead.
      */

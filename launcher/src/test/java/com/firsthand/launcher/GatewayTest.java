@@ -188,6 +188,21 @@ class GatewayTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/v1/jobs?limit=%zz", "/v1/jobs?limit=%", "/v1/jobs/%zz",
+        "/v1/jobs?q={}", "/v1/jobs|x", "/v1/jobs?a=\"b\"", "/v1/jobs/%G0"})
+    void aUrlTheServicesCannotParseGetsJson400(String url) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("\"code\":\"invalid_request\"")
+                    .contains("percent-encoding").doesNotContain("\"backend\"");
+        }
+    }
+
     @Test
     void dotSegmentsCannotHopToAnotherService() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/submissions/%2e%2e/jobs")).GET().build());

@@ -51,6 +51,12 @@ class MalformedUploadTest {
                 .body(whole).when().post(path()));
         assertRefused(softly, "another boundary", send(whole, "other"));
         assertRefused(softly, "garbage", send(new byte[] {0, 1, 2, (byte) 0xff}));
+        assertRefused(softly, "an empty boundary", send(whole, ""));
+        assertRefused(softly, "a part in a charset that does not exist", send(body(part("file", "a.jpg",
+                UploadTest.jpeg(8, 8)), ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n"
+                + "Content-Type: text/plain; charset=nope\r\n\r\nx\r\n").getBytes(StandardCharsets.UTF_8))));
+        assertRefused(softly, "a part without Content-Disposition", send(body(part("file", "a.jpg",
+                UploadTest.jpeg(8, 8)), ("--" + BOUNDARY + "\r\nX-Other: y\r\n\r\nx\r\n").getBytes(StandardCharsets.UTF_8))));
         softly.assertAll();
         assertNothingStored();
     }

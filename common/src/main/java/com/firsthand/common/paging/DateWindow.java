@@ -14,6 +14,9 @@ import java.time.format.DateTimeParseException;
 public record DateWindow(Instant from, Instant to) {
 
     public static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
+    /** What a database timestamp holds comfortably; outside it a query would fail, not answer. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public static DateWindow of(String startDate, String endDate, Clock clock) {
         Instant to = endDate == null ? clock.instant() : parse("end_date", endDate);
@@ -26,7 +29,11 @@ public record DateWindow(Instant from, Instant to) {
 
     private static Instant parse(String param, String value) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw ApiException.invalidParam(param, param + " must lie between years 1 and 9999.");
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             throw ApiException.invalidParam(param, param + " must be an ISO 8601 date-time, e.g. 2026-03-01T00:00:00Z.");
         }

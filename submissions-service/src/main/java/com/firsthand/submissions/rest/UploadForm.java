@@ -21,10 +21,16 @@ record UploadForm(String fileName, Path file, long size, String note) {
 
     static UploadForm of(MultipartFormDataInput input) {
         Map<String, Collection<FormValue>> parts = input.getValues();
-        parts.keySet().stream().filter(name -> !FILE.equals(name) && !NOTE.equals(name)).findFirst().ifPresent(name -> {
-            throw new ApiException(400, ApiException.INVALID_REQUEST, "parameter_unknown",
-                    "Received unknown form field: " + name + " (an upload has the fields file and note).", name);
-        });
+        for (String name : parts.keySet()) {
+            if (name == null || name.isEmpty()) {
+                throw new ApiException(400, ApiException.INVALID_REQUEST, "parameter_unknown",
+                        "Every part needs a Content-Disposition with a name (file or note).", null);
+            }
+            if (!FILE.equals(name) && !NOTE.equals(name)) {
+                throw new ApiException(400, ApiException.INVALID_REQUEST, "parameter_unknown",
+                        "Received unknown form field: " + name + " (an upload has the fields file and note).", name);
+            }
+        }
         FormValue file = single(parts, FILE, "One request carries one file: upload each file on its own.");
         if (file == null || !file.isFileItem() || file.getFileItem().getFile() == null) {
             throw ApiException.missingParam(FILE);
