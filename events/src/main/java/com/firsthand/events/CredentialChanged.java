@@ -16,4 +16,29 @@ public record CredentialChanged(String credentialId, String kind, String orgId, 
     public static final String KIND_WORKER_TOKEN = "worker_token";
     public static final String STATUS_ACTIVE = "active";
     public static final String STATUS_REVOKED = "revoked";
+
+    /**
+     * Refuses a record no owner would publish: anyone who can write to the topic must not mint a credential that
+     * sees every organisation (a buyer key without an owner) or one of a kind nobody checks.
+     */
+    public CredentialChanged {
+        require(credentialId != null && !credentialId.isBlank(), "credential_id is required");
+        require(secretHash != null && !secretHash.isBlank(), "secret_hash is required");
+        require(changedAt != null, "changed_at is required");
+        require(STATUS_ACTIVE.equals(status) || STATUS_REVOKED.equals(status), "unknown status " + status);
+        if (KIND_BUYER_API_KEY.equals(kind)) {
+            require(orgId != null && !orgId.isBlank() && workerId == null,
+                    "a buyer API key belongs to one organisation and no worker");
+        } else if (KIND_WORKER_TOKEN.equals(kind)) {
+            require(workerId != null && !workerId.isBlank(), "a worker token belongs to one worker");
+        } else {
+            throw new IllegalArgumentException("unknown credential kind " + kind);
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
 }

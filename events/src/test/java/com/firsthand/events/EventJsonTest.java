@@ -29,7 +29,8 @@ class EventJsonTest {
         String json = "{\"id\":\"evt_2\",\"type\":\"credential.changed\",\"schema_version\":2,"
                 + "\"occurred_at\":\"2026-11-23T10:00:01Z\",\"org_id\":null,\"aggregate_type\":\"credential\","
                 + "\"aggregate_id\":\"key_2\",\"trace_id\":\"x\",\"payload\":{\"credential_id\":\"key_2\","
-                + "\"status\":\"revoked\",\"new_field\":true}}";
+                + "\"kind\":\"buyer_api_key\",\"org_id\":\"org_1\",\"secret_hash\":\"abc\","
+                + "\"changed_at\":\"2026-11-23T10:00:00Z\",\"status\":\"revoked\",\"new_field\":true}}";
 
         EventEnvelope read = EventJson.read(json);
 

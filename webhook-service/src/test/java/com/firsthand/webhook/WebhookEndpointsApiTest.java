@@ -15,6 +15,8 @@ class WebhookEndpointsApiTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void createsReadsChangesRotatesAndDeletesAnEndpoint() {
@@ -95,5 +97,37 @@ class WebhookEndpointsApiTest {
     private static void expect400(Fixtures buyer, String body, String param) {
         buyer.post().body(body).post("/v1/webhook_endpoints").then().statusCode(400)
                 .body("error.param", equalTo(param));
+    }
+
+    @Test
+    void aReplayedCreateOrRotationShowsTheSigningSecretNoMore() throws Exception {
+        Fixtures buyer = Fixtures.newBuyer(kafka);
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"url\":\"http://127.0.0.1:9/hooks\",\"enabled_events\":[\"*\"]}";
+        Response first = buyer.api().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/v1/webhook_endpoints");
+        String secret = first.path("secret");
+        assertThat(secret).startsWith("whsec_");
+        Response replay = buyer.api().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .post("/v1/webhook_endpoints");
+        replay.then().statusCode(200).header("Idempotent-Secret-Redacted", "true").body("secret", nullValue())
+                .body("secret_redacted", equalTo(true)).body("id", equalTo(first.path("id")));
+
+        String rotationKey = java.util.UUID.randomUUID().toString();
+        String rotated = buyer.api().header("Idempotency-Key", rotationKey)
+                .post("/v1/webhook_endpoints/" + first.path("id") + "/rotate_secret").path("secret");
+        buyer.api().header("Idempotency-Key", rotationKey)
+                .post("/v1/webhook_endpoints/" + first.path("id") + "/rotate_secret")
+                .then().statusCode(200).body("secret", nullValue()).body("secret_redacted", equalTo(true));
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM idempotency_key"
+                        + " WHERE response_body LIKE '%' || ? || '%' OR response_body LIKE '%' || ? || '%'")) {
+            s.setString(1, secret);
+            s.setString(2, rotated);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
     }
 }

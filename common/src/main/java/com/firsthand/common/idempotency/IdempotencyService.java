@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  * same key blocks on PostgreSQL's unique index until that transaction ends: after a commit it replays the
  * stored response; after a rollback (the first request failed) it runs the request itself. So 50 concurrent
  * identical requests create one resource and all get the same body.
+ *
+ * <p>A secret in the first response (a new API key, worker token or signing secret) is shown that once: the
+ * stored copy, and so every replay, carries {@code "secret_redacted": true} instead ({@link ShownOnce}).
  */
 @ApplicationScoped
 public class IdempotencyService {
@@ -58,7 +61,7 @@ public class IdempotencyService {
         }
         Response response = action.get();
         String body = response.hasEntity() ? json(response.getEntity()) : null;
-        keys.complete(scope, key, response.getStatus(), body);
+        keys.complete(scope, key, response.getStatus(), body == null ? null : ShownOnce.redact(body, mapper));
         return Response.status(response.getStatus()).type(MediaType.APPLICATION_JSON).entity(body).build();
     }
 
@@ -82,8 +85,12 @@ public class IdempotencyService {
                     "This Idempotency-Key was already used with a different request; use a new key.",
                     IdempotencyKeyRequiredFilter.HEADER);
         }
-        return Response.status(stored.status()).type(MediaType.APPLICATION_JSON).entity(stored.body())
-                .header(REPLAYED_HEADER, "true").build();
+        Response.ResponseBuilder replay = Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
+                .entity(stored.body()).header(REPLAYED_HEADER, "true");
+        if (stored.body() != null && stored.body().contains("\"" + ShownOnce.REDACTED + "\"")) {
+            replay.header(ShownOnce.REDACTED_HEADER, "true");
+        }
+        return replay.build();
     }
 
     private String canonical(Object request) {
