@@ -1,6 +1,8 @@
 package com.firsthand.infra;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
@@ -79,6 +81,24 @@ public final class LocalInfrastructure implements AutoCloseable {
                 System.err.println("could not stop " + part + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The configuration that points a FirstHand service at these servers, with its own database (created when
+     * missing): the one place the launcher, the test resource and the tests' service processes take it from.
+     */
+    public Map<String, String> serviceConfig(String database) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.createDatabase(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.minio.host", "http://127.0.0.1");
+        config.put("quarkus.minio.port", Integer.toString(s3.port()));
+        config.put("quarkus.minio.secure", "false");
+        config.put("quarkus.minio.access-key", s3.accessKey());
+        config.put("quarkus.minio.secret-key", s3.secretKey());
+        return config;
     }
 
     public PostgresServer postgres() {

@@ -111,7 +111,7 @@ public final class SharedTestInfrastructure {
 
         Control(LocalInfrastructure infrastructure) {
             this.infrastructure = infrastructure;
-            this.config = Map.copyOf(configOf(infrastructure));
+            this.config = Map.copyOf(infrastructure.serviceConfig(DATABASE));
         }
 
         @Override
@@ -127,20 +127,6 @@ public final class SharedTestInfrastructure {
         @Override
         public void startPostgres() {
             infrastructure.postgres().start();
-        }
-
-        private static Map<String, String> configOf(LocalInfrastructure infra) {
-            Map<String, String> config = new HashMap<>();
-            config.put("quarkus.datasource.jdbc.url", infra.postgres().createDatabase(DATABASE));
-            config.put("quarkus.datasource.username", PostgresServer.USER);
-            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-            config.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
-            config.put("quarkus.minio.host", "http://127.0.0.1");
-            config.put("quarkus.minio.port", Integer.toString(infra.s3().port()));
-            config.put("quarkus.minio.secure", "false");
-            config.put("quarkus.minio.access-key", infra.s3().accessKey());
-            config.put("quarkus.minio.secret-key", infra.s3().secretKey());
-            return config;
         }
     }
 }

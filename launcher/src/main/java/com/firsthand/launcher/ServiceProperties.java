@@ -1,7 +1,6 @@
 package com.firsthand.launcher;
 
 import com.firsthand.infra.LocalInfrastructure;
-import com.firsthand.infra.PostgresServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,15 +18,7 @@ final class ServiceProperties {
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         properties.put("quarkus.http.proxy.allow-x-forwarded", "true");
-        properties.put("quarkus.datasource.jdbc.url", infra.postgres().createDatabase(spec.database()));
-        properties.put("quarkus.datasource.username", PostgresServer.USER);
-        properties.put("quarkus.datasource.password", PostgresServer.PASSWORD);
-        properties.put("kafka.bootstrap.servers", infra.kafka().bootstrapServers());
-        properties.put("quarkus.minio.host", "http://127.0.0.1");
-        properties.put("quarkus.minio.port", Integer.toString(infra.s3().port()));
-        properties.put("quarkus.minio.secure", "false");
-        properties.put("quarkus.minio.access-key", infra.s3().accessKey());
-        properties.put("quarkus.minio.secret-key", infra.s3().secretKey());
+        properties.putAll(infra.serviceConfig(spec.database()));
         properties.put("firsthand.admin.token", config.adminToken());
         properties.put("firsthand.cursor.secret", config.cursorSecret());
         properties.putAll(spec.ownProperties());

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.firsthand.infra.ChildJvm;
 import com.firsthand.infra.LocalInfrastructure;
 import com.firsthand.infra.Ports;
-import com.firsthand.infra.PostgresServer;
 import io.minio.MinioClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,16 +34,8 @@ public final class ScoringProcess implements AutoCloseable {
     public ScoringProcess start(String... extraOptions) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertThat(jar).exists();
-        List<String> options = new java.util.ArrayList<>(List.of("-Xmx384m",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
-                "-Dquarkus.datasource.username=" + PostgresServer.USER,
-                "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
-                "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
-                "-Dquarkus.minio.host=http://127.0.0.1",
-                "-Dquarkus.minio.port=" + infra.s3().port(),
-                "-Dquarkus.minio.access-key=" + infra.s3().accessKey(),
-                "-Dquarkus.minio.secret-key=" + infra.s3().secretKey()));
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx384m", "-Dquarkus.http.port=" + port));
+        infra.serviceConfig("scoring").forEach((key, value) -> options.add("-D" + key + "=" + value));
         options.addAll(List.of(extraOptions));
         service = ChildJvm.start("scoring-" + (++starts), jar.toString(), options,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dir.resolve("scoring-" + starts + ".log"));

@@ -21,7 +21,7 @@ final class JsonErrors {
 
     static ApiException toApiException(JsonProcessingException e) {
         // Jackson wraps what the body stream threw (BodyLimitInterceptor's 413) as a mapping error of a field.
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.of(e)) {
             if (cause instanceof ApiException api) {
                 return api;
             }

@@ -23,7 +23,7 @@ final class MalformedMultipart {
 
     static boolean isCause(Throwable failure) {
         boolean fromParser = false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.of(failure)) {
             if (cause instanceof UnsupportedEncodingException || cause instanceof CharacterCodingException
                     || cause instanceof CharConversionException || cause instanceof IllegalCharsetNameException
                     || cause instanceof UnsupportedCharsetException) {
