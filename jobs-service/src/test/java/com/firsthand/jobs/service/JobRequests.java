@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,14 +150,17 @@ final class JobRequests {
         return in -> optional(in, values);
     }
 
-    /** How accepted_formats is broken: an odd entry inserted, the first repeated, emptied, a null, or absent. */
+    /**
+     * How accepted_formats is broken: an odd entry inserted, the first repeated, emptied, a null, or absent. An
+     * earlier breakage may have put a null first, so the repeat must take nulls.
+     */
     record FormatsBreakage(int kind, int at, String odd) {
         List<String> applyTo(List<String> valid) {
             List<String> formats = valid == null ? new ArrayList<>() : new ArrayList<>(valid);
             switch (kind) {
                 case 0 -> formats.add(Math.min(at, formats.size()), odd);
                 case 1 -> formats.addAll(formats.isEmpty() ? List.of("image/png", "image/png")
-                        : List.of(formats.get(0)));
+                        : Collections.singletonList(formats.get(0)));
                 case 2 -> formats.clear();
                 case 3 -> formats.add(Math.min(at, formats.size()), null);
                 default -> formats = null;
