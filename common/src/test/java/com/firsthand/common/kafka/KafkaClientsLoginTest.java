@@ -53,7 +53,8 @@ class KafkaClientsLoginTest {
             RecordMetadata sent = producer.send(new ProducerRecord<>(TOPIC, "key", "value")).get(60, TimeUnit.SECONDS);
             assertThat(sent.topic()).isEqualTo(TOPIC);
         }
-        try (Admin admin = clients.admin(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        try (Admin admin = clients.admin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             assertThat(admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS)).isNotBlank();
         }
     }
