@@ -9,4 +9,18 @@ public record JobCreated(String jobId, String orgId, String status, String type,
         int filesNeeded, List<String> acceptedFormats, int pricePerFileCents, Double locationLat, Double locationLng,
         Double locationRadiusKm, Instant deadline, Integer maxWorkers, Map<String, String> metadata,
         Integer minWidth, Integer minHeight, Instant createdAt) {
+
+    public JobCreated {
+        PayloadChecks.id("job_id", jobId, "job");
+        PayloadChecks.id("org_id", orgId, "org");
+        PayloadChecks.oneOf("status", status, PayloadChecks.JOB_STATUSES);
+        PayloadChecks.text("type", type);
+        PayloadChecks.atLeast("files_needed", filesNeeded, 1);
+        PayloadChecks.atLeast("price_per_file_cents", pricePerFileCents, 0);
+        PayloadChecks.atLeastIfPresent("max_workers", maxWorkers, 1);
+        PayloadChecks.atLeastIfPresent("min_width", minWidth, 1);
+        PayloadChecks.atLeastIfPresent("min_height", minHeight, 1);
+        PayloadChecks.location(locationLat, locationLng, locationRadiusKm);
+        PayloadChecks.present("created_at", createdAt);
+    }
 }

@@ -15,6 +15,21 @@ public record SubmissionScored(String submissionId, String jobId, String orgId, 
         String aiReasoning, boolean preScoring, int creditsCharged, List<Check> checks, String scorer,
         Instant scoredAt) {
 
+    /** Refuses a verdict scoring-service cannot give: anyone who can write the topic must not approve work. */
+    public SubmissionScored {
+        PayloadChecks.id("submission_id", submissionId, "sub");
+        PayloadChecks.id("job_id", jobId, "job");
+        PayloadChecks.id("org_id", orgId, "org");
+        PayloadChecks.id("worker_id", workerId, "wkr");
+        PayloadChecks.require(aiStarRating >= 1 && aiStarRating <= 5, "ai_star_rating must be 1-5, was "
+                + aiStarRating);
+        PayloadChecks.require(creditsCharged == 0 || creditsCharged == 1, "credits_charged must be 0 or 1");
+        PayloadChecks.require(!preScoring || aiStarRating == 1, "a pre-scoring rejection is 1 star");
+        PayloadChecks.require(checks == null || checks.stream().allMatch(c -> c != null && c.name() != null),
+                "every check has a name");
+        PayloadChecks.present("scored_at", scoredAt);
+    }
+
     public record Check(String name, boolean passed, String detail) {
     }
 }

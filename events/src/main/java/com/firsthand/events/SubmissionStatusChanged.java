@@ -11,4 +11,16 @@ import java.time.Instant;
 public record SubmissionStatusChanged(String submissionId, String jobId, String orgId, String workerId, String from,
         String to, Integer aiStarRating, String aiReasoning, String fileId, Instant at, String contentType,
         Long sizeBytes, Instant submittedAt, Instant scoredAt, String fileUrl, Instant fileUrlExpiresAt) {
+
+    public SubmissionStatusChanged {
+        PayloadChecks.id("submission_id", submissionId, "sub");
+        PayloadChecks.id("job_id", jobId, "job");
+        PayloadChecks.id("org_id", orgId, "org");
+        PayloadChecks.id("worker_id", workerId, "wkr");
+        PayloadChecks.oneOf("from", from, PayloadChecks.SUBMISSION_STATUSES);
+        PayloadChecks.oneOf("to", to, PayloadChecks.SUBMISSION_STATUSES);
+        PayloadChecks.stars("ai_star_rating", aiStarRating);
+        PayloadChecks.atLeastIfPresent("size_bytes", sizeBytes, 0);
+        PayloadChecks.present("at", at);
+    }
 }

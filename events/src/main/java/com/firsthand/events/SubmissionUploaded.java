@@ -11,4 +11,21 @@ public record SubmissionUploaded(String submissionId, String jobId, String orgId
         String objectKey, String contentType, long sizeBytes, String sha256, Integer width, Integer height,
         String jobType, String jobDescription, List<String> acceptedFormats, Integer minWidth, Integer minHeight,
         Double locationLat, Double locationLng, Double locationRadiusKm, Instant submittedAt) {
+
+    public SubmissionUploaded {
+        PayloadChecks.id("submission_id", submissionId, "sub");
+        PayloadChecks.id("job_id", jobId, "job");
+        PayloadChecks.id("org_id", orgId, "org");
+        PayloadChecks.id("worker_id", workerId, "wkr");
+        PayloadChecks.text("bucket", bucket);
+        PayloadChecks.text("object_key", objectKey);
+        PayloadChecks.text("content_type", contentType);
+        PayloadChecks.atLeast("size_bytes", sizeBytes, 0);
+        PayloadChecks.atLeastIfPresent("width", width, 1);
+        PayloadChecks.atLeastIfPresent("height", height, 1);
+        PayloadChecks.atLeastIfPresent("min_width", minWidth, 1);
+        PayloadChecks.atLeastIfPresent("min_height", minHeight, 1);
+        PayloadChecks.location(locationLat, locationLng, locationRadiusKm);
+        PayloadChecks.present("submitted_at", submittedAt);
+    }
 }
