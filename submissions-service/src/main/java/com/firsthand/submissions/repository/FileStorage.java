@@ -128,7 +128,8 @@ public class FileStorage {
     /** Writes the object to {@code file}, replacing what is there; streamed, never held in memory whole. */
     public void download(String key, Path file) {
         withRetries("read " + key, () -> {
-            try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key).build())) {
+            try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .build())) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
         });

@@ -19,9 +19,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The preview of an image: turned as its EXIF orientation says, at most {@code maxSide} pixels on its longer side,
- * watermarked, and re-encoded as a JPEG from the pixels alone, so nothing of the original's EXIF, XMP, IPTC, ICC profile or comments survives. The pixel
- * count is read from the header first (a decompression bomb is refused before any decode) and the decode is
- * subsampled to about the preview's size, which bounds memory whatever the camera.
+ * watermarked, and re-encoded as a JPEG from the pixels alone, so nothing of the original's EXIF, XMP, IPTC, ICC
+ * profile or comments survives. The pixel count is read from the header first (a decompression bomb is refused
+ * before any decode) and the decode is subsampled to about the preview's size, which bounds memory whatever the
+ * camera.
  */
 public final class PreviewRenderer {
 
