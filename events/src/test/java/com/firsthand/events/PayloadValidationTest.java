@@ -34,14 +34,14 @@ class PayloadValidationTest {
             3, null);
     static final JobCapacityChanged CAPACITY = new JobCapacityChanged("job_1", "org_1", 1, 0, 1, 1, 0, 1, null, AT);
     static final SubmissionStatusChanged SUBMISSION_STATUS = new SubmissionStatusChanged("sub_1", "job_1", "org_1",
-            "wkr_1", "pending_score", "approved", 4, "Sharp.", "file_1", AT, "image/jpeg", 2048L, AT, AT, null, null);
+            "wkr_1", "pending_score", "approved", 4, "Sharp.", "file_1", AT, "image/jpeg", 2048L, AT, AT, null, null, null);
 
     static Stream<Arguments> whatProducersPublish() {
         return Stream.of(SCORED, PRE_SCORED, UPLOADED, CREATED, STATUS, CAPACITY, SUBMISSION_STATUS,
                 new JobStatusChanged("job_1", "org_1", "open", "cancelled", AT, 0, 1, Map.of("id", "job_1")),
                 new JobCapacityChanged("job_1", "org_1", 9, 3, 0, 0, 2, 0, 4.5, AT),
                 new SubmissionStatusChanged("sub_1", "job_1", "org_1", "wkr_1", "pending_score", "retry_pending",
-                        null, null, null, AT, null, null, null, null, null, null))
+                        null, null, null, AT, null, null, null, null, null, null, null))
                 .map(Arguments::of);
     }
 

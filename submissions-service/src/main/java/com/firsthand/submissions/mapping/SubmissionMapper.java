@@ -10,8 +10,17 @@ public final class SubmissionMapper {
 
     /** @param fileUrl a presigned download URL, or null where the caller may not download the file */
     public static SubmissionResponse toResponse(Submission submission, String fileUrl) {
+        return toResponse(submission, fileUrl, null);
+    }
+
+    /** The buyer's view: the full file once approved, a preview of images. */
+    public static SubmissionResponse toBuyerResponse(Submission submission, FileUrls urls) {
+        return toResponse(submission, urls.of(submission), FileUrls.previewOf(submission));
+    }
+
+    private static SubmissionResponse toResponse(Submission submission, String fileUrl, String previewUrl) {
         return new SubmissionResponse("submission", submission.id, submission.jobId, submission.workerId,
-                submission.status, submission.aiStarRating, submission.aiReasoning, fileUrl, submission.contentType,
-                submission.sizeBytes, submission.submittedAt, submission.scoredAt);
+                submission.status, submission.aiStarRating, submission.aiReasoning, fileUrl, previewUrl,
+                submission.contentType, submission.sizeBytes, submission.submittedAt, submission.scoredAt);
     }
 }

@@ -9,6 +9,7 @@ import dev.failsafe.function.CheckedSupplier;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.http.Method;
@@ -26,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +125,16 @@ public class FileStorage {
         });
     }
 
+    /** Writes the object to {@code file}, replacing what is there; streamed, never held in memory whole. */
+    public void download(String key, Path file) {
+        withRetries("read " + key, () -> {
+            try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key)
+                    .build())) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
+    }
+
     /**
      * One page of the objects under {@code prefix}, all levels deep, in key order, after the key {@code startAfter}
      * (null: from the first). Fewer than {@code max} objects means the listing is complete.
@@ -162,14 +174,14 @@ public class FileStorage {
         });
     }
 
-    private static void withRetries(String what, CheckedRunnable call) {
+    static void withRetries(String what, CheckedRunnable call) {
         withRetries(what, () -> {
             call.run();
             return null;
         });
     }
 
-    private static <T> T withRetries(String what, CheckedSupplier<T> call) {
+    static <T> T withRetries(String what, CheckedSupplier<T> call) {
         try {
             return Failsafe.with(RETRY).get(call);
         } catch (FailsafeException e) {

@@ -77,6 +77,6 @@ public class JobFilesResource {
         var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionQueries.status(status),
                 null, null, null);
         return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, SUBMISSIONS,
-                cursors, s -> s.id, s -> SubmissionMapper.toResponse(s, urls.of(s)));
+                cursors, s -> s.id, s -> SubmissionMapper.toBuyerResponse(s, urls));
     }
 }
