@@ -2,8 +2,12 @@ package com.firsthand.submissions.rest.model;
 
 import java.time.Instant;
 
-/** The submission object of the API reference. */
+/**
+ * The submission object of the API reference.
+ *
+ * @param location the verified location facts; null when the job has no location or the file is not a photo
+ */
 public record SubmissionResponse(String object, String id, String jobId, String workerId, String status,
         Integer aiStarRating, String aiReasoning, String fileUrl, String contentType, long sizeBytes,
-        Instant submittedAt, Instant scoredAt) {
+        Instant submittedAt, Instant scoredAt, LocationFactsResponse location) {
 }

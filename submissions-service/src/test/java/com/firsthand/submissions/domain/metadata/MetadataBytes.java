@@ -19,7 +19,7 @@ import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
 /** Builds test images carrying the metadata a phone writes: EXIF with GPS, XMP, IPTC, comments, text chunks. */
-final class MetadataBytes {
+public final class MetadataBytes {
 
     static final String XMP = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/"
             + "02/22-rdf-syntax-ns#'><rdf:Description xmlns:exif='http://ns.adobe.com/exif/1.0/' "
@@ -29,7 +29,7 @@ final class MetadataBytes {
     }
 
     /** A photo with EXIF (GPS, orientation, camera serial), XMP, an IPTC block, a comment and a trailer. */
-    static byte[] phoneJpeg(int orientation) throws Exception {
+    public static byte[] phoneJpeg(int orientation) throws Exception {
         byte[] plain = SyntheticPhotos.jpeg(SyntheticPhotos.scene(7, 480, 320), 0.9f);
         TiffOutputSet exif = new TiffOutputSet();
         exif.setGpsInDegrees(2.2945, 48.8584);
@@ -133,7 +133,7 @@ final class MetadataBytes {
         return bytes.toByteArray();
     }
 
-    static BufferedImage decode(byte[] bytes) {
+    public static BufferedImage decode(byte[] bytes) {
         try {
             return ImageIO.read(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
@@ -141,7 +141,7 @@ final class MetadataBytes {
         }
     }
 
-    static int[] pixels(BufferedImage image) {
+    public static int[] pixels(BufferedImage image) {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 }
