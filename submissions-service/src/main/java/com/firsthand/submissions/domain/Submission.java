@@ -65,4 +65,18 @@ public class Submission {
     public String previewSourceKey() {
         return delivered() ? fileKey : objectKey;
     }
+
+    /** Size of the delivered copy (metadata removed), once approved; size_bytes stays the upload's size. */
+    @Column(name = "file_size_bytes")
+    public Long fileSizeBytes;
+    /** verified, unverified or outside: what scoring read from the photo's GPS; null for jobs without location. */
+    @Column(name = "location_status")
+    public String locationStatus;
+    @Column(name = "location_distance_km")
+    public Double locationDistanceKm;
+
+    /** The approved copy's size once delivered (metadata removed), else the upload's. */
+    public long deliveredSizeBytes() {
+        return fileSizeBytes != null ? fileSizeBytes : sizeBytes;
+    }
 }

@@ -1,6 +1,8 @@
 package com.firsthand.submissions.mapping;
 
+import com.firsthand.events.SubmissionScored;
 import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.rest.model.LocationFactsResponse;
 import com.firsthand.submissions.rest.model.SubmissionResponse;
 
 public final class SubmissionMapper {
@@ -21,6 +23,13 @@ public final class SubmissionMapper {
     private static SubmissionResponse toResponse(Submission submission, String fileUrl, String previewUrl) {
         return new SubmissionResponse("submission", submission.id, submission.jobId, submission.workerId,
                 submission.status, submission.aiStarRating, submission.aiReasoning, fileUrl, previewUrl,
-                submission.contentType, submission.sizeBytes, submission.submittedAt, submission.scoredAt);
+                submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt, submission.scoredAt,
+                location(submission));
+    }
+
+    public static LocationFactsResponse location(Submission submission) {
+        return submission.locationStatus == null ? null : new LocationFactsResponse(
+                SubmissionScored.LOCATION_VERIFIED.equals(submission.locationStatus), submission.locationStatus,
+                submission.locationDistanceKm);
     }
 }

@@ -105,6 +105,16 @@ public class FileStorage {
                 .source(CopySource.builder().bucket(config.bucket()).object(fromKey).build()).build()));
     }
 
+    /** Writes the object's content to {@code target} (replaced if present), streamed. */
+    public void download(String key, Path target) {
+        withRetries("read " + key, () -> {
+            GetObjectArgs args = GetObjectArgs.builder().bucket(config.bucket()).object(key).build();
+            try (InputStream in = minio.getObject(args)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
+    }
+
     /** A GET URL for the object, signed for {@code validity}; refused by the store once expired or altered. */
     public String presignedGet(String key, java.time.Duration validity) {
         try {

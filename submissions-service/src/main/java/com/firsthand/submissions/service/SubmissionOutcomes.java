@@ -33,7 +33,8 @@ public class SubmissionOutcomes {
         outbox.append(Topics.SUBMISSION_STATUS_CHANGED, "submission", submission.id, submission.orgId, at,
                 new SubmissionStatusChanged(submission.id, submission.jobId, submission.orgId, submission.workerId,
                         from, submission.status, submission.aiStarRating, submission.aiReasoning, submission.fileId,
-                        at, submission.contentType, submission.sizeBytes, submission.submittedAt, submission.scoredAt,
-                        fileUrl, delivered ? at.plus(EVENT_URL_VALIDITY) : null, FileUrls.previewOf(submission)));
+                        at, submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt,
+                        submission.scoredAt, fileUrl, delivered ? at.plus(EVENT_URL_VALIDITY) : null,
+                        FileUrls.previewOf(submission)));
     }
 }
