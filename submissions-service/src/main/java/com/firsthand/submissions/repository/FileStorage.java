@@ -135,16 +135,6 @@ public class FileStorage {
         });
     }
 
-    /** Writes the object to {@code file}, replacing what is there; streamed, never held in memory whole. */
-    public void download(String key, Path file) {
-        withRetries("read " + key, () -> {
-            try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(config.bucket()).object(key)
-                    .build())) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        });
-    }
-
     /**
      * One page of the objects under {@code prefix}, all levels deep, in key order, after the key {@code startAfter}
      * (null: from the first). Fewer than {@code max} objects means the listing is complete.
