@@ -1,5 +1,6 @@
 package com.firsthand.common.auth;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,17 +12,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The credential replica's own Kafka clients (start-up rebuild, lag check), configured from every {@code kafka.*}
- * property as the messaging channels are, so that the security settings of the bus apply to them too.
+ * The credential replica's own Kafka clients (start-up rebuild, lag check), configured like the messaging channels
+ * from Quarkus' default-kafka-broker map (every {@code kafka.*} property and {@code KAFKA_*} environment variable),
+ * so that the security settings of the bus apply to them too.
  */
 @ApplicationScoped
 class ReplicaKafkaClients {
 
     private static final String CHANNEL_GROUP = "mp.messaging.incoming.credential-changed.group.id";
 
+    private final Map<String, Object> broker;
     private final Config config;
 
-    ReplicaKafkaClients(Config config) {
+    ReplicaKafkaClients(@Identifier("default-kafka-broker") Map<String, Object> broker, Config config) {
+        this.broker = broker;
         this.config = config;
     }
 
@@ -30,6 +34,7 @@ class ReplicaKafkaClients {
         Map<String, Object> properties = common();
         properties.keySet().removeIf(key -> key.startsWith("group.") || key.equals("auto.offset.reset"));
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "credential-replica-rebuild-" + UUID.randomUUID());
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
@@ -50,13 +55,8 @@ class ReplicaKafkaClients {
     }
 
     private Map<String, Object> common() {
-        Map<String, Object> properties = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.startsWith("kafka.key.") && !name.startsWith("kafka.value.")) {
-                config.getOptionalValue(name, String.class)
-                        .ifPresent(value -> properties.put(name.substring("kafka.".length()), value));
-            }
-        }
+        Map<String, Object> properties = new HashMap<>(broker);
+        properties.keySet().removeIf(key -> key.startsWith("key.") || key.startsWith("value."));
         return properties;
     }
 }
