@@ -33,6 +33,18 @@ final class ConfigKeys {
             "quarkus.http.host",
             "the image listens on every interface (JAVA_OPTS_APPEND of Quarkus' Dockerfile.jvm)");
 
+    /**
+     * Kafka client properties the deployment sets: Quarkus hands every kafka.* property to the messaging channels
+     * and common's KafkaClients to the clients it builds (outbox relay, topic provisioner, readiness check).
+     */
+    static final Map<String, String> KAFKA_CLIENT = Map.of(
+            "kafka.security.protocol", "SASL_SSL on the TLS listener",
+            "kafka.sasl.mechanism", "SCRAM-SHA-512",
+            "kafka.sasl.jaas.config", "the service's KafkaUser login, from the Secret Strimzi writes",
+            "kafka.ssl.truststore.location", "the cluster CA (PKCS12) mounted from Strimzi's Secret",
+            "kafka.ssl.truststore.type", "PKCS12",
+            "kafka.ssl.truststore.password", "the cluster CA truststore's password");
+
     /** Variables of the UBI OpenJDK image's run-java.sh, read by the image rather than by the application. */
     static final Map<String, String> IMAGE_VARIABLES = Map.of(
             "JAVA_OPTS_APPEND", "extra JVM options (its -D properties are checked like variables)",
@@ -55,6 +67,7 @@ final class ConfigKeys {
         properties.addAll(configMappings(Project.path(service + "/src/main/java")));
         properties.addAll(configMappings(Project.path("common/src/main/java")));
         properties.addAll(WELL_KNOWN_QUARKUS.keySet());
+        properties.addAll(KAFKA_CLIENT.keySet());
         return new ConfigKeys(service, properties);
     }
 

@@ -63,6 +63,7 @@ class ConfigKeysTest {
                     .contains("firsthand.kafka.provision-topics");
             assertThat(keys.propertyFor("QUARKUS_DATASOURCE_JDBC_URL")).contains("quarkus.datasource.jdbc.url");
             assertThat(keys.propertyFor("KAFKA_BOOTSTRAP_SERVERS")).contains("kafka.bootstrap.servers");
+            assertThat(keys.propertyFor("KAFKA_SASL_JAAS_CONFIG")).contains("kafka.sasl.jaas.config");
             assertThat(keys.propertyFor("FIRSTHAND_CURSOR_SECRETS")).isEmpty();
         }
         assertThat(ConfigKeys.of("submissions-service").propertyFor("QUARKUS_MINIO_ACCESS_KEY")).isPresent();

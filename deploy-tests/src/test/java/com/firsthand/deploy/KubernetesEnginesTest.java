@@ -65,15 +65,12 @@ class KubernetesEnginesTest {
         manifests.ofKind("KafkaNodePool")
                 .forEach(pool -> pool.path("spec").path("roles").forEach(r -> roles.add(r.asText())));
         assertThat(roles).containsExactlyInAnyOrder("controller", "broker");
-        int plainPort = -1;
-        for (JsonNode listener : kafka.path("spec").path("kafka").path("listeners")) {
-            if (!listener.path("tls").asBoolean() && listener.path("type").asText().equals("internal")) {
-                plainPort = listener.path("port").asInt();
-            }
-        }
+        JsonNode listeners = kafka.path("spec").path("kafka").path("listeners");
+        assertThat(listeners).as("one client listener (KubernetesKafkaSecurityTest checks its security)").hasSize(1);
+        assertThat(listeners.get(0).path("type").asText()).isEqualTo("internal");
         for (String name : Project.SERVICE_NAMES) {
             assertThat(Workloads.environment(manifests, name).get("KAFKA_BOOTSTRAP_SERVERS"))
-                    .isEqualTo("firsthand-kafka-bootstrap:" + plainPort);
+                    .isEqualTo("firsthand-kafka-bootstrap:" + listeners.get(0).path("port").asInt());
         }
     }
 

@@ -19,8 +19,8 @@ class KubernetesSchemaTest {
     private static final Set<String> MODELLED_API_VERSIONS = Set.of("v1", "apps/v1", "batch/v1", "policy/v1",
             "autoscaling/v2", "networking.k8s.io/v1", "keda.sh/v1alpha1");
     /** Custom resources without a schema here (Strimzi, CloudNativePG, Gateway API): the other tests check them. */
-    private static final Set<String> UNMODELLED_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "Cluster",
-            "Database", "Gateway", "HTTPRoute");
+    private static final Set<String> UNMODELLED_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser",
+            "Cluster", "Database", "Gateway", "HTTPRoute");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})

@@ -18,17 +18,23 @@ record TopicsSource(List<String> all, Set<String> compacted) {
 
     static TopicsSource read() {
         String source = Project.read("events/src/main/java/com/firsthand/events/Topics.java");
-        Map<String, String> constants = new HashMap<>();
-        Matcher constant = CONSTANT.matcher(source);
-        while (constant.find()) {
-            constants.put(constant.group(1), constant.group(2));
-        }
+        Map<String, String> constants = constants();
         List<String> all = resolve(ALL, source, constants);
         List<String> compacted = resolve(COMPACTED, source, constants);
         if (!all.containsAll(compacted)) {
             throw new AssertionError("Topics.COMPACTED names a topic missing from Topics.ALL");
         }
         return new TopicsSource(all, new TreeSet<>(compacted));
+    }
+
+    /** Topics' constants by name: CREDENTIAL_CHANGED is "credential.changed". */
+    static Map<String, String> constants() {
+        Map<String, String> constants = new HashMap<>();
+        Matcher constant = CONSTANT.matcher(Project.read("events/src/main/java/com/firsthand/events/Topics.java"));
+        while (constant.find()) {
+            constants.put(constant.group(1), constant.group(2));
+        }
+        return constants;
     }
 
     private static List<String> resolve(Pattern list, String source, Map<String, String> constants) {

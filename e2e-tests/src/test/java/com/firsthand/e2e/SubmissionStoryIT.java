@@ -118,7 +118,11 @@ class SubmissionStoryIT {
 
         JsonNode files = api.get("/v1/jobs/" + jobId + "/files", buyer).json();
         assertThat(files.path("data")).hasSize(1);
-        assertThat(api.download(files.path("data").path(0).path("url").asText())).isEqualTo(good);
+        assertThat(api.download(files.path("data").path(0).path("url").asText()))
+                .as("delivered without the worker's GPS position: the upload less its EXIF")
+                .isEqualTo(photo(101, 1600, 1200)).isNotEqualTo(good);
+        assertThat(files.path("data").path(0).path("location").path("status").asText()).isEqualTo("verified");
+        assertThat(files.path("data").path(0).path("location").path("distance_km").asDouble()).isEqualTo(3.7);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 api.get("/v1/jobs/" + jobId, buyer).json().path("files_approved").asInt()).isEqualTo(1));
         assertThat(api.get("/v1/usage", buyer).json().path("credits_used").asInt())

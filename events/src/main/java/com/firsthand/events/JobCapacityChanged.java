@@ -15,4 +15,17 @@ import java.time.Instant;
  */
 public record JobCapacityChanged(String jobId, String orgId, long sequence, int approved, int pending, int held,
         int rejected, int remaining, Double averageRating, Instant at) {
+
+    public JobCapacityChanged {
+        PayloadChecks.id("job_id", jobId, "job");
+        PayloadChecks.id("org_id", orgId, "org");
+        PayloadChecks.atLeast("sequence", sequence, 1);
+        PayloadChecks.atLeast("approved", approved, 0);
+        PayloadChecks.atLeast("pending", pending, 0);
+        PayloadChecks.atLeast("held", held, 0);
+        PayloadChecks.atLeast("rejected", rejected, 0);
+        PayloadChecks.atLeast("remaining", remaining, 0);
+        PayloadChecks.stars("average_rating", averageRating);
+        PayloadChecks.present("at", at);
+    }
 }

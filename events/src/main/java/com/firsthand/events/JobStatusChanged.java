@@ -11,4 +11,14 @@ import java.util.Map;
  */
 public record JobStatusChanged(String jobId, String orgId, String from, String to, Instant at, int filesApproved,
         int filesNeeded, Map<String, Object> job) {
+
+    public JobStatusChanged {
+        PayloadChecks.id("job_id", jobId, "job");
+        PayloadChecks.id("org_id", orgId, "org");
+        PayloadChecks.oneOf("from", from, PayloadChecks.JOB_STATUSES);
+        PayloadChecks.oneOf("to", to, PayloadChecks.JOB_STATUSES);
+        PayloadChecks.present("at", at);
+        PayloadChecks.atLeast("files_approved", filesApproved, 0);
+        PayloadChecks.atLeast("files_needed", filesNeeded, 1);
+    }
 }

@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A real single-node Apache Kafka KRaft broker (broker and controller in one) in a child JVM, with the
@@ -19,18 +21,34 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    /** user name to password for SASL/PLAIN logins on the client listener; empty: a plaintext listener. */
+    private final Map<String, String> logins;
     private ChildJvm child;
 
-    private KafkaBroker(Path dataDir, int port, int controllerPort) {
+    private KafkaBroker(Path dataDir, int port, int controllerPort, Map<String, String> logins) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.logins = Map.copyOf(logins);
     }
 
     public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
-        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort);
+        KafkaBroker broker = new KafkaBroker(dataDir, port, controllerPort, Map.of());
         broker.start();
         return broker;
+    }
+
+    /**
+     * A broker on fresh ports whose only client listener is SASL_PLAINTEXT and takes PLAIN logins of these users
+     * (user name to password): for tests of how clients carry their security settings.
+     */
+    public static KafkaBroker withLoginsOnFreePorts(Path dataDir, Map<String, String> logins) {
+        return FreshPortAttempts.start("Kafka with logins", attempt -> {
+            KafkaBroker broker = new KafkaBroker(dataDir.resolve("attempt-" + attempt), Ports.free(), Ports.free(),
+                    logins);
+            broker.start();
+            return broker;
+        });
     }
 
     /** Starts (or restarts) the broker process on the same ports and storage. */
@@ -86,15 +104,17 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeConfig() throws IOException {
+        String listener = logins.isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT";
         String properties = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + listener + ":" + listener,
+                loginConfig(),
                 "log.dirs=" + dataDir.resolve("logs"),
                 "num.partitions=3",
                 "auto.create.topics.enable=true",
@@ -110,6 +130,23 @@ public final class KafkaBroker implements AutoCloseable {
         Path file = dataDir.resolve("server.properties");
         Files.writeString(file, properties);
         return file;
+    }
+
+    /** The SASL/PLAIN settings of the client listener (the broker logs in to itself as "broker"). */
+    private String loginConfig() {
+        if (logins.isEmpty()) {
+            return "";
+        }
+        String users = logins.entrySet().stream()
+                .map(login -> "user_" + login.getKey() + "=\"" + login.getValue() + "\"")
+                .collect(Collectors.joining(" "));
+        String broker = "broker-local-secret";
+        return String.join("\n",
+                "sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.inter.broker.protocol=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" "
+                        + "password=\"" + broker + "\" user_broker=\"" + broker + "\" " + users + ";");
     }
 
     private Path writeLog4jConfig() throws IOException {

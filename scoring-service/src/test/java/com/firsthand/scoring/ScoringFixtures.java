@@ -21,22 +21,30 @@ public final class ScoringFixtures {
     public static final String BUCKET = "firsthand";
 
     public record Job(String orgId, String jobId, List<String> formats, Integer minWidth, Integer minHeight,
-            Double lat, Double lng, Double radiusKm) {
+            Double lat, Double lng, Double radiusKm, boolean locationRequired) {
 
         public static Job photos(String orgId) {
-            return new Job(orgId, Ids.next(Ids.JOB), List.of("image/jpeg", "image/png"), null, null, null, null, null);
+            return new Job(orgId, Ids.next(Ids.JOB), List.of("image/jpeg", "image/png"), null, null, null, null, null,
+                    false);
         }
 
         public Job withMinimum(int width, int height) {
-            return new Job(orgId, Ids.next(Ids.JOB), formats, width, height, lat, lng, radiusKm);
+            return new Job(orgId, Ids.next(Ids.JOB), formats, width, height, lat, lng, radiusKm, locationRequired);
         }
 
         public Job near(double latitude, double longitude, double radius) {
-            return new Job(orgId, Ids.next(Ids.JOB), formats, minWidth, minHeight, latitude, longitude, radius);
+            return new Job(orgId, Ids.next(Ids.JOB), formats, minWidth, minHeight, latitude, longitude, radius,
+                    locationRequired);
         }
 
         public Job accepting(String... types) {
-            return new Job(orgId, Ids.next(Ids.JOB), List.of(types), minWidth, minHeight, lat, lng, radiusKm);
+            return new Job(orgId, Ids.next(Ids.JOB), List.of(types), minWidth, minHeight, lat, lng, radiusKm,
+                    locationRequired);
+        }
+
+        /** The same area, where a photo without a GPS position is rejected. */
+        public Job requiringLocation() {
+            return new Job(orgId, Ids.next(Ids.JOB), formats, minWidth, minHeight, lat, lng, radiusKm, true);
         }
     }
 
@@ -70,7 +78,8 @@ public final class ScoringFixtures {
                 .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build());
         SubmissionUploaded payload = new SubmissionUploaded(submissionId, job.jobId(), job.orgId(), workerId, BUCKET,
                 key, contentType, bytes.length, "unused", null, null, "photo", "Residential mailboxes in daylight",
-                job.formats(), job.minWidth(), job.minHeight(), job.lat(), job.lng(), job.radiusKm(), Instant.now());
+                job.formats(), job.minWidth(), job.minHeight(), job.lat(), job.lng(), job.radiusKm(), Instant.now(),
+                job.locationRequired());
         return new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_UPLOADED, 1, Instant.now(),
                 job.orgId(), "submission", submissionId, EventJson.toTree(payload));
     }

@@ -160,5 +160,34 @@ class ScoringFlowTest {
                 goodPhoto(10), "image/jpeg"));
         assertThat(unknown.aiStarRating()).isGreaterThanOrEqualTo(3);
         assertThat(unknown.aiReasoning()).contains("no GPS position");
+        assertThat(far.location()).isEqualTo(new SubmissionScored.Location("outside", 293.1));
+        assertThat(near.location().status()).isEqualTo("verified");
+        assertThat(near.location().distanceKm()).isEqualTo(3.7);
+        assertThat(unknown.location()).isEqualTo(new SubmissionScored.Location("unverified", null));
+    }
+
+    @Test
+    void aJobRequiringLocationRejectsAPhotoWithoutGpsBeforeScoring() throws Exception {
+        Job austin = Job.photos(orgId).near(30.2672, -97.7431, 15).requiringLocation();
+
+        SubmissionScored unknown = fixtures.scored(fixtures.upload(austin, "wkr_a", goodPhoto(11), "image/jpeg"));
+        SubmissionScored near = fixtures.scored(fixtures.upload(austin, "wkr_b",
+                SyntheticPhotos.withGps(goodPhoto(12), 30.30, -97.75), "image/jpeg"));
+
+        assertThat(unknown.aiStarRating()).isEqualTo(1);
+        assertThat(unknown.preScoring()).isTrue();
+        assertThat(unknown.creditsCharged()).isZero();
+        assertThat(unknown.aiReasoning()).contains("requires one").contains("Turn on location");
+        assertThat(unknown.location()).isEqualTo(new SubmissionScored.Location("unverified", null));
+        assertThat(near.aiStarRating()).isGreaterThanOrEqualTo(3);
+        assertThat(near.location().status()).isEqualTo("verified");
+    }
+
+    @Test
+    void aJobWithoutALocationHasNoLocationFacts() throws Exception {
+        SubmissionScored scored = fixtures.scored(fixtures.upload(Job.photos(orgId), "wkr_a",
+                SyntheticPhotos.withGps(goodPhoto(13), 30.30, -97.75), "image/jpeg"));
+
+        assertThat(scored.location()).isNull();
     }
 }

@@ -29,6 +29,10 @@ class PublicDownloadUrlTest {
         public long maxImagePixels() {
             return 1;
         }
+
+        public java.time.Duration rejectedRetention() {
+            return java.time.Duration.ofDays(30);
+        }
     }
 
     static final MinioClient UNREACHABLE_STORE = MinioClient.builder().endpoint("http://minio.internal:9000")

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.testing.KafkaEvents;
@@ -79,7 +80,9 @@ class SweepOrphanUploadsTest {
         assertThat(exists(foreign)).isTrue();
         assertThat(exists(FileStorage.quarantineKey(orgId, jobId, pending))).isTrue();
         assertThat(exists(FileStorage.quarantineKey(orgId, jobId, approved))).isTrue();
-        assertThat(download(buyer, pending)).isEqualTo(photo);
+        // Pending work is kept, but not handed out: no file link before approval.
+        given().auth().oauth2(buyer).when().get("/v1/submissions/" + pending).then().statusCode(200)
+                .body("file_url", nullValue());
         assertThat(download(buyer, approved)).isEqualTo(photo);
 
         assertThat(sweep.sweep(Instant.now().plus(Duration.ofHours(1)), 2)).isZero();

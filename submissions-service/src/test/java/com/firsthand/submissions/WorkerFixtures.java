@@ -59,6 +59,15 @@ final class WorkerFixtures {
         return jobId;
     }
 
+    /** A job of {@code orgId} whose photos must come from within 15 km of a point. */
+    String jobWithLocation(String orgId, boolean locationRequired) {
+        String jobId = Ids.next(Ids.JOB);
+        KafkaEvents.send(kafka, envelope(Topics.JOB_CREATED, jobId, new JobCreated(jobId, orgId, "open",
+                "data_collection", "Mailboxes", 2, List.of("image/jpeg"), 50, 48.85, 2.29, 15.0, null, null, null,
+                null, null, Instant.now(), locationRequired)));
+        return jobId;
+    }
+
     void jobStatus(String jobId, String from, String to) {
         KafkaEvents.send(kafka, envelope(Topics.JOB_STATUS_CHANGED, jobId,
                 new JobStatusChanged(jobId, "org_test", from, to, Instant.now(), 0, 1, null)));

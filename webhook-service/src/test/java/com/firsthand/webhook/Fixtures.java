@@ -68,7 +68,7 @@ public final class Fixtures {
         SubmissionStatusChanged change = new SubmissionStatusChanged(submissionId, "job_" + submissionId.substring(4),
                 orgId(), "wkr_01JQWORKER", "pending_score", to, stars, "Clear and well lit.", "file_1", now,
                 "image/jpeg", 2450000L, now.minusSeconds(5), now, "https://files.example/" + submissionId,
-                now.plusSeconds(3600));
+                now.plusSeconds(3600), "/v1/submissions/" + submissionId + "/preview");
         EventEnvelope envelope = new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_STATUS_CHANGED, 1, now,
                 orgId(), "submission", submissionId, EventJson.toTree(change));
         KafkaEvents.send(kafka, envelope);

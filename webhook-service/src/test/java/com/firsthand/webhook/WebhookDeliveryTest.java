@@ -61,13 +61,16 @@ class WebhookDeliveryTest {
             List<String> fields = new ArrayList<>();
             submission.fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactly("object", "id", "job_id", "worker_id", "status", "ai_star_rating",
-                    "ai_reasoning", "file_url", "content_type", "size_bytes", "submitted_at", "scored_at");
+                    "ai_reasoning", "file_url", "preview_url", "content_type", "size_bytes", "submitted_at",
+                    "scored_at");
             assertThat(submission.path("object").asText()).isEqualTo("submission");
             assertThat(submission.path("id").asText()).isEqualTo(submissionId);
             assertThat(submission.path("status").asText()).isEqualTo("approved");
             assertThat(submission.path("ai_star_rating").asInt()).isEqualTo(4);
             assertThat(submission.path("size_bytes").asLong()).isEqualTo(2450000L);
             assertThat(submission.path("file_url").asText()).isEqualTo("https://files.example/" + submissionId);
+            assertThat(submission.path("preview_url").asText()).isEqualTo("/v1/submissions/" + submissionId
+                    + "/preview");
 
             // The Events API returns the very object that was delivered.
             String eventId = scored.path("id").asText();
@@ -94,6 +97,23 @@ class WebhookDeliveryTest {
             assertThat(receiver.received().get(2).body()).contains("\"submission.scored\"")
                     .contains("\"status\":\"rejected\"");
         }
+    }
+
+    @Test
+    void aRejectedSubmissionsEventLinksNoFileEvenWhenTheUpstreamEventCarriedOne() throws Exception {
+        Fixtures buyer = Fixtures.newBuyer(kafka);
+        String submissionId = Fixtures.submissionId();
+        buyer.scored(submissionId, "rejected", 2);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> buyer.api().get("/v1/events?type=submission.rejected")
+                .path("data.size()").equals(1));
+        JsonNode submission = JSON.readTree(buyer.api().get("/v1/events?type=submission.rejected").then()
+                .statusCode(200).extract().asString()).path("data").path(0).path("data").path("object");
+        assertThat(submission.path("id").asText()).isEqualTo(submissionId);
+        assertThat(submission.path("status").asText()).isEqualTo("rejected");
+        assertThat(submission.has("file_url")).isTrue();
+        assertThat(submission.path("file_url").isNull()).isTrue();
+        assertThat(submission.path("preview_url").asText()).isEqualTo("/v1/submissions/" + submissionId + "/preview");
     }
 
     @Test

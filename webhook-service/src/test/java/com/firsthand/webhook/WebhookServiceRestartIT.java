@@ -126,7 +126,7 @@ class WebhookServiceRestartIT {
         Instant now = Instant.now();
         SubmissionStatusChanged change = new SubmissionStatusChanged(submissionId, Ids.next(Ids.JOB), orgId,
                 Ids.next(Ids.WORKER), "pending_score", "approved", 4, "Sharp.", "file_1", now, "image/jpeg", 1000L,
-                now.minusSeconds(5), now, "https://files.example/x", now.plusSeconds(3600));
+                now.minusSeconds(5), now, "https://files.example/x", now.plusSeconds(3600), null);
         KafkaEvents.send(kafka, new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_STATUS_CHANGED, 1, now,
                 orgId, "submission", submissionId, EventJson.toTree(change)));
     }

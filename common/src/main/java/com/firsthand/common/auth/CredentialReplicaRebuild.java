@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -61,7 +61,7 @@ public class CredentialReplicaRebuild {
      */
     public int rebuild() {
         int applied = 0;
-        try (KafkaConsumer<String, String> consumer = clients.consumer()) {
+        try (Consumer<String, String> consumer = clients.consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CREDENTIAL_CHANGED).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);

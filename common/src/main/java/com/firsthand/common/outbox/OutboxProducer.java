@@ -1,24 +1,22 @@
 package com.firsthand.common.outbox;
 
+import com.firsthand.common.kafka.KafkaClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The relay's Kafka producer: idempotent, acks from all in-sync replicas, bounded waits. */
 @ApplicationScoped
 public class OutboxProducer {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private volatile Producer<String, String> producer;
 
-    public OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public OutboxProducer(KafkaClients clients) {
+        this.clients = clients;
     }
 
     Producer<String, String> producer() {
@@ -26,16 +24,14 @@ public class OutboxProducer {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    producer = clients.producer(Map.of(
                             ProducerConfig.ACKS_CONFIG, "all",
                             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                             ProducerConfig.LINGER_MS_CONFIG, 1,
                             ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
-                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
-                            new StringSerializer(), new StringSerializer());
+                            ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
                 }
                 current = producer;
             }

@@ -1,6 +1,7 @@
 package com.firsthand.common.outbox;
 
 import com.firsthand.common.config.FirsthandConfig;
+import com.firsthand.common.kafka.KafkaClients;
 import com.firsthand.events.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,20 +27,18 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
     private final FirsthandConfig config;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
 
-    public TopicProvisioner(FirsthandConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public TopicProvisioner(FirsthandConfig config, KafkaClients clients) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.kafka().provisionTopics()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+        try (Admin admin = clients.admin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream().filter(topic -> !existing.contains(topic))

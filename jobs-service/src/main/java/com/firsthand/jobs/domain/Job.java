@@ -40,6 +40,8 @@ public class Job {
     public Double locationLng;
     @Column(name = "location_radius_km")
     public Double locationRadiusKm;
+    @Column(name = "location_required")
+    public boolean locationRequired;
     public Instant deadline;
     @Column(name = "max_workers")
     public Integer maxWorkers;

@@ -9,7 +9,7 @@ public record JobDraft(JobType type, String description, int filesNeeded, List<S
         int pricePerFileCents, GeoArea location, Instant deadline, Integer maxWorkers, Map<String, String> metadata,
         Integer minWidth, Integer minHeight) {
 
-    /** A circle on the earth's surface. */
-    public record GeoArea(double lat, double lng, double radiusKm) {
+    /** A circle on the earth's surface; {@code required}: photos without a GPS position are rejected. */
+    public record GeoArea(double lat, double lng, double radiusKm, boolean required) {
     }
 }

@@ -11,8 +11,8 @@ public final class JobMapper {
     }
 
     public static JobResponse toResponse(Job job) {
-        LocationModel location = job.hasLocation()
-                ? new LocationModel(job.locationLat, job.locationLng, job.locationRadiusKm) : null;
+        LocationModel location = job.hasLocation() ? new LocationModel(job.locationLat, job.locationLng,
+                job.locationRadiusKm, job.locationRequired) : null;
         return new JobResponse("job", job.id, job.status.wireName(), job.type, job.description, job.filesNeeded,
                 job.filesApproved, job.acceptedFormats, job.pricePerFileCents, location, job.deadline,
                 job.maxWorkers, job.metadata, job.minWidth, job.minHeight, summary(job), job.createdAt,

@@ -41,6 +41,7 @@ public class JobPosting {
             job.locationLat = draft.location().lat();
             job.locationLng = draft.location().lng();
             job.locationRadiusKm = draft.location().radiusKm();
+            job.locationRequired = draft.location().required();
         }
         job.deadline = draft.deadline();
         job.maxWorkers = draft.maxWorkers();
@@ -53,7 +54,7 @@ public class JobPosting {
         outbox.append(Topics.JOB_CREATED, "job", job.id, orgId, now, new JobCreated(job.id, orgId,
                 job.status.wireName(), job.type, job.description, job.filesNeeded, job.acceptedFormats,
                 job.pricePerFileCents, job.locationLat, job.locationLng, job.locationRadiusKm, job.deadline,
-                job.maxWorkers, job.metadata, job.minWidth, job.minHeight, job.createdAt));
+                job.maxWorkers, job.metadata, job.minWidth, job.minHeight, job.createdAt, job.locationRequired));
         return job;
     }
 }

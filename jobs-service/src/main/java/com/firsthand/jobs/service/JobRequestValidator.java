@@ -109,7 +109,7 @@ public final class JobRequestValidator {
             throw ApiException.invalidParam("location.radius_km",
                     "location.radius_km must be greater than 0 and at most " + (int) MAX_RADIUS_KM + ".");
         }
-        return new JobDraft.GeoArea(lat, lng, radius);
+        return new JobDraft.GeoArea(lat, lng, radius, Boolean.TRUE.equals(location.required()));
     }
 
     private Instant deadline(String deadline) {

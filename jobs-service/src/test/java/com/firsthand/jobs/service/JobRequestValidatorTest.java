@@ -49,7 +49,8 @@ class JobRequestValidatorTest {
                 assertThat(draft.location()).isNull();
             } else {
                 assertThat(draft.location()).isEqualTo(new JobDraft.GeoArea(request.location().lat(),
-                        request.location().lng(), request.location().radiusKm()));
+                        request.location().lng(), request.location().radiusKm(),
+                        Boolean.TRUE.equals(request.location().required())));
             }
             assertThat(draft.deadline()).isEqualTo(
                     request.deadline() == null ? null : OffsetDateTime.parse(request.deadline()).toInstant());

@@ -73,7 +73,8 @@ final class JobRequests {
                     .map(picked -> picked.stream().distinct().toList()).generate(in);
             body.price = integers().between(1, JobRequestValidator.MAX_PRICE_CENTS).generate(in);
             body.location = optional(in, doubles().between(-90, 90).zip(doubles().between(-180, 180),
-                    doubles().between(0.001, JobRequestValidator.MAX_RADIUS_KM), LocationModel::new));
+                    doubles().between(0.001, JobRequestValidator.MAX_RADIUS_KM),
+                    Generate.pick(Arrays.asList(true, false, null)), LocationModel::new));
             body.deadline = optional(in, integers().between(1, 1_000_000_000).zip(integers().between(-12, 14),
                     (seconds, hours) -> OffsetDateTime.ofInstant(JobRequestValidatorTest.NOW.plusSeconds(seconds),
                             ZoneOffset.ofHours(hours)).toString()));

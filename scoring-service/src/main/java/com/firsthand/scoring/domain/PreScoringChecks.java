@@ -14,6 +14,7 @@ public final class PreScoringChecks {
     private final List<Check> passed = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private Check failed;
+    private LocationFact location;
 
     private PreScoringChecks() {
     }
@@ -35,6 +36,11 @@ public final class PreScoringChecks {
 
     public Optional<Check> failure() {
         return Optional.ofNullable(failed);
+    }
+
+    /** What the photo's GPS said about the job's location; null when the job has none or it was not checked. */
+    public LocationFact location() {
+        return location;
     }
 
     public List<Check> passed() {
@@ -80,11 +86,18 @@ public final class PreScoringChecks {
             return;
         }
         if (file.location() == null) {
+            location = LocationFact.unverified();
+            if (job.locationRequired()) {
+                failed = Check.failed("location", "The photo carries no GPS position and this job requires one. "
+                        + "Turn on location (geotagging) for your camera, then take the photo at the job's location.");
+                return;
+            }
             notes.add("The photo carries no GPS position, so its location was not verified.");
             passed.add(Check.passed("location", "no GPS position in the photo's metadata"));
             return;
         }
         double distance = job.location().distanceKm(file.location());
+        location = LocationFact.measured(distance, job.radiusKm());
         String detail = String.format(Locale.ROOT, "taken %.1f km from the job location (allowed: %.1f km)",
                 distance, job.radiusKm());
         if (distance > job.radiusKm()) {

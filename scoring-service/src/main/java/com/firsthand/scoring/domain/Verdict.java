@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param preScoring true when a pre-scoring check decided (1 star, no credit)
  * @param scorer     local, openai, anthropic or pre-scoring
+ * @param location   what the photo's GPS said about the job's location, or null
  */
-public record Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks) {
+public record Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks,
+        LocationFact location) {
 
     public static final String PRE_SCORING = "pre-scoring";
 
@@ -18,6 +20,14 @@ public record Verdict(int stars, String reasoning, boolean preScoring, String sc
             throw new IllegalArgumentException("stars must be 1-5, was " + stars);
         }
         checks = List.copyOf(checks);
+    }
+
+    public Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks) {
+        this(stars, reasoning, preScoring, scorer, checks, null);
+    }
+
+    public Verdict withLocation(LocationFact fact) {
+        return new Verdict(stars, reasoning, preScoring, scorer, checks, fact);
     }
 
     public static Verdict rejectedBeforeScoring(Check failed, List<Check> earlier) {

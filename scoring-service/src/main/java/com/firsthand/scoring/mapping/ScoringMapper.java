@@ -19,7 +19,8 @@ public final class ScoringMapper {
         GeoPoint location = upload.locationLat() == null || upload.locationLng() == null ? null
                 : new GeoPoint(upload.locationLat(), upload.locationLng());
         return new JobRequirements(upload.jobType(), upload.jobDescription(), upload.acceptedFormats(),
-                upload.minWidth(), upload.minHeight(), location, upload.locationRadiusKm());
+                upload.minWidth(), upload.minHeight(), location, upload.locationRadiusKm(),
+                Boolean.TRUE.equals(upload.locationRequired()));
     }
 
     public static SubmissionScored scored(SubmissionUploaded upload, Verdict verdict, Instant at) {
@@ -27,7 +28,8 @@ public final class ScoringMapper {
                 .map(c -> new SubmissionScored.Check(c.name(), c.passed(), c.detail())).toList();
         return new SubmissionScored(upload.submissionId(), upload.jobId(), upload.orgId(), upload.workerId(),
                 verdict.stars(), verdict.reasoning(), verdict.preScoring(), verdict.credits(), checks, verdict.scorer(),
-                at);
+                at, verdict.location() == null ? null
+                        : new SubmissionScored.Location(verdict.location().status(), verdict.location().distanceKm()));
     }
 
     public static List<Check> checks(List<SubmissionScored.Check> checks) {

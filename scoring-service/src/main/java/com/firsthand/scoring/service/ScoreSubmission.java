@@ -68,7 +68,7 @@ public class ScoreSubmission {
             }
             Verdict verdict = rate(task, facts, job, checks);
             if (verdict != null) {
-                Verdict noted = withNotes(verdict, checks);
+                Verdict noted = withNotes(verdict, checks).withLocation(checks.location());
                 QuarkusTransaction.requiringNew().run(() -> recordVerdict.record(upload, noted, task.attempts()));
             }
         } catch (IOException e) {

@@ -43,7 +43,8 @@ public class ScreenSubmission {
         if (failure.isEmpty()) {
             return false;
         }
-        recordVerdict.record(upload, Verdict.rejectedBeforeScoring(failure.get(), checks.passed()), attempts);
+        recordVerdict.record(upload, Verdict.rejectedBeforeScoring(failure.get(), checks.passed())
+                .withLocation(checks.location()), attempts);
         return true;
     }
 

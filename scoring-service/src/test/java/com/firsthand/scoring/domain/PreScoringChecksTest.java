@@ -55,6 +55,32 @@ class PreScoringChecksTest {
         PreScoringChecks noGps = PreScoringChecks.run(photo(2000, 1500, null), job(null, null, AUSTIN, 15.0));
         assertThat(noGps.failure()).isEmpty();
         assertThat(noGps.notes()).singleElement().asString().contains("no GPS position");
+        assertThat(noGps.location()).isEqualTo(LocationFact.unverified());
+    }
+
+    @Test
+    void aJobRequiringLocationRejectsAPhotoWithoutGpsAsAFact() {
+        JobRequirements required = new JobRequirements("photo", "mailboxes", List.of("image/jpeg"), null, null,
+                AUSTIN, 15.0, true);
+
+        PreScoringChecks noGps = PreScoringChecks.run(photo(2000, 1500, null), required);
+
+        assertThat(noGps.failure()).get().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("location");
+            assertThat(c.detail()).contains("no GPS position").contains("Turn on location");
+        });
+        assertThat(noGps.location()).isEqualTo(LocationFact.unverified());
+        PreScoringChecks nearby = PreScoringChecks.run(photo(2000, 1500, new GeoPoint(30.30, -97.75)), required);
+        assertThat(nearby.failure()).isEmpty();
+        assertThat(nearby.location()).isEqualTo(new LocationFact("verified", 3.7));
+    }
+
+    @Test
+    void theDistanceIsRoundedToATenthOfAKilometreAndOutsideIsLabelled() {
+        GeoPoint dallas = new GeoPoint(32.7767, -96.7970);
+        assertThat(PreScoringChecks.run(photo(2000, 1500, dallas), job(null, null, AUSTIN, 15.0)).location())
+                .isEqualTo(new LocationFact("outside", 293.1));
+        assertThat(PreScoringChecks.run(photo(2000, 1500, dallas), job(null, null, null, null)).location()).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.firsthand.submissions.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "firsthand.storage")
@@ -29,4 +30,11 @@ public interface StorageConfig {
     /** Largest accepted image, in pixels, read from the header before any decode (decompression bombs). */
     @WithDefault("100000000")
     long maxImagePixels();
+
+    /**
+     * How long the original of a rejected submission is kept after its score (for appeals and buyer overrides);
+     * past it the original and its preview are deleted.
+     */
+    @WithDefault("P30D")
+    Duration rejectedRetention();
 }

@@ -25,4 +25,8 @@ public interface SubmissionsConfig {
     /** How often uploads no submission refers to are swept; "off" disables the sweep. */
     @WithDefault("1h")
     String orphanUploadSweep();
+
+    /** How often quarantine originals past their use are deleted (approved, or rejected past the retention). */
+    @WithDefault("1h")
+    String originalSweep();
 }

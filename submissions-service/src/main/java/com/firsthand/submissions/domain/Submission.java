@@ -47,4 +47,36 @@ public class Submission {
     public Instant submittedAt;
     @Column(name = "scored_at")
     public Instant scoredAt;
+    /** When the quarantine original was deleted (redundant after approval, or past the rejected retention). */
+    @Column(name = "original_deleted_at")
+    public Instant originalDeletedAt;
+
+    /** The buyer paid for it: approved, with its copy in the job folder. Only then is the full file handed out. */
+    public boolean delivered() {
+        return APPROVED.equals(status) && fileKey != null;
+    }
+
+    /** An image whose pixels are still stored (the approved copy, or the original not yet deleted). */
+    public boolean previewable() {
+        return contentType != null && contentType.startsWith("image/") && (delivered() || originalDeletedAt == null);
+    }
+
+    /** The object a preview is made from: the approved copy once there is one, else the original. */
+    public String previewSourceKey() {
+        return delivered() ? fileKey : objectKey;
+    }
+
+    /** Size of the delivered copy (metadata removed), once approved; size_bytes stays the upload's size. */
+    @Column(name = "file_size_bytes")
+    public Long fileSizeBytes;
+    /** verified, unverified or outside: what scoring read from the photo's GPS; null for jobs without location. */
+    @Column(name = "location_status")
+    public String locationStatus;
+    @Column(name = "location_distance_km")
+    public Double locationDistanceKm;
+
+    /** The approved copy's size once delivered (metadata removed), else the upload's. */
+    public long deliveredSizeBytes() {
+        return fileSizeBytes != null ? fileSizeBytes : sizeBytes;
+    }
 }

@@ -9,6 +9,7 @@ import dev.failsafe.function.CheckedSupplier;
 import io.minio.BucketExistsArgs;
 import io.minio.CopyObjectArgs;
 import io.minio.CopySource;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.http.Method;
@@ -26,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +105,16 @@ public class FileStorage {
                 .source(CopySource.builder().bucket(config.bucket()).object(fromKey).build()).build()));
     }
 
+    /** Writes the object's content to {@code target} (replaced if present), streamed. */
+    public void download(String key, Path target) {
+        withRetries("read " + key, () -> {
+            GetObjectArgs args = GetObjectArgs.builder().bucket(config.bucket()).object(key).build();
+            try (InputStream in = minio.getObject(args)) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        });
+    }
+
     /** A GET URL for the object, signed for {@code validity}; refused by the store once expired or altered. */
     public String presignedGet(String key, java.time.Duration validity) {
         try {
@@ -162,14 +174,14 @@ public class FileStorage {
         });
     }
 
-    private static void withRetries(String what, CheckedRunnable call) {
+    static void withRetries(String what, CheckedRunnable call) {
         withRetries(what, () -> {
             call.run();
             return null;
         });
     }
 
-    private static <T> T withRetries(String what, CheckedSupplier<T> call) {
+    static <T> T withRetries(String what, CheckedSupplier<T> call) {
         try {
             return Failsafe.with(RETRY).get(call);
         } catch (FailsafeException e) {

@@ -25,6 +25,31 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, S
                 .map(row -> new StoredUpload((String) row[0], (String) row[1])).toList();
     }
 
+    /** A submission whose quarantine original is past its use. */
+    public record StoredOriginal(String submissionId, String orgId, String jobId, String objectKey,
+            boolean approved) {
+    }
+
+    /**
+     * Up to {@code max} submissions, in id order, whose original is still stored though no longer needed: approved
+     * ones (the job folder holds the copy) and those rejected (or since moved to retry_pending) before the cutoff.
+     */
+    public List<StoredOriginal> originalsPastUse(Instant rejectedBefore, int max) {
+        return getEntityManager().createQuery("select s.id, s.orgId, s.jobId, s.objectKey, s.status"
+                + " from Submission s where s.originalDeletedAt is null and ((s.status = 'approved'"
+                + " and s.fileKey is not null) or (s.status in ('rejected', 'retry_pending')"
+                + " and s.scoredAt < :cutoff)) order by s.id", Object[].class)
+                .setParameter("cutoff", rejectedBefore).setMaxResults(max).getResultStream()
+                .map(row -> new StoredOriginal((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        Submission.APPROVED.equals(row[4]))).toList();
+    }
+
+    /** Records that these submissions' originals are deleted; a row already marked keeps its time. */
+    public int markOriginalDeleted(Collection<String> ids, Instant at) {
+        return update("originalDeletedAt = :at where id in :ids and originalDeletedAt is null",
+                Parameters.with("at", at).and("ids", ids));
+    }
+
     /** Filters of a submission listing; null fields do not filter. */
     public record Filter(String orgId, String workerId, String jobId, String status, Integer minScore, Instant from,
             Instant to) {

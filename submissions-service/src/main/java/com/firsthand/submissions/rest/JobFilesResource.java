@@ -62,8 +62,9 @@ public class JobFilesResource {
         var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, Submission.APPROVED,
                 SubmissionQueries.score("min_score", minScore, 3), null, null);
         return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, FILES, cursors,
-                s -> s.id, s -> new FileResponse("file", s.fileId, s.jobId, urls.of(s), s.contentType, s.sizeBytes,
-                        s.aiStarRating, s.workerId, s.submittedAt));
+                s -> s.id, s -> new FileResponse("file", s.fileId, s.jobId, urls.of(s), s.contentType,
+                        s.deliveredSizeBytes(), s.aiStarRating, s.workerId, s.submittedAt,
+                        SubmissionMapper.location(s)));
     }
 
     @GET
@@ -77,6 +78,6 @@ public class JobFilesResource {
         var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionQueries.status(status),
                 null, null, null);
         return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, SUBMISSIONS,
-                cursors, s -> s.id, s -> SubmissionMapper.toResponse(s, urls.of(s)));
+                cursors, s -> s.id, s -> SubmissionMapper.toBuyerResponse(s, urls));
     }
 }

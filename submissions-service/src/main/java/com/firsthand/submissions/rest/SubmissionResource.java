@@ -12,12 +12,14 @@ import com.firsthand.submissions.mapping.SubmissionMapper;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import com.firsthand.submissions.rest.model.SubmissionResponse;
 import com.firsthand.submissions.rest.model.SubmissionSummaryResponse;
+import com.firsthand.submissions.service.ShowPreview;
 import com.firsthand.submissions.service.SubmissionQueries;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,14 +41,16 @@ public class SubmissionResource {
     private final CallerContext caller;
     private final CursorCodec cursors;
     private final FileUrls urls;
+    private final ShowPreview previews;
 
     public SubmissionResource(SubmissionRepository submissions, SubmissionQueries queries, CallerContext caller,
-            CursorCodec cursors, FileUrls urls) {
+            CursorCodec cursors, FileUrls urls, ShowPreview previews) {
         this.submissions = submissions;
         this.queries = queries;
         this.caller = caller;
         this.cursors = cursors;
         this.urls = urls;
+        this.previews = previews;
     }
 
     @GET
@@ -60,7 +64,7 @@ public class SubmissionResource {
         var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionQueries.status(status),
                 SubmissionQueries.score("min_score", minScore, null), window.from(), window.to());
         return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, LIST, cursors,
-                s -> s.id, s -> SubmissionMapper.toResponse(s, urls.of(s)));
+                s -> s.id, s -> SubmissionMapper.toBuyerResponse(s, urls));
     }
 
     @GET
@@ -101,7 +105,17 @@ public class SubmissionResource {
     @Operation(summary = "Retrieve a submission with its AI rating and reasoning")
     public SubmissionResponse get(@RestPath("submission_id") String submissionId) {
         var submission = queries.getForOrg(caller.orgId(), submissionId);
-        return SubmissionMapper.toResponse(submission, urls.of(submission));
+        return SubmissionMapper.toBuyerResponse(submission, urls);
+    }
+
+    @GET
+    @Path("/{submission_id}/preview")
+    @Produces({"image/jpeg", MediaType.APPLICATION_JSON})
+    @Operation(summary = "A downscaled, watermarked JPEG of an image submission, without its metadata")
+    public Response preview(@RestPath("submission_id") String submissionId) {
+        return Response.ok(previews.preview(caller.orgId(), submissionId), "image/jpeg")
+                .header("Cache-Control", "private, max-age=3600").header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     private static Double average(long sum, long count) {

@@ -14,9 +14,10 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Applies a score: 3-5 stars approve (the file is copied to the buyer's job folder and the worker's payout is
- * recorded once), 1-2 reject with the reasoning as feedback and free the slot. A score for a submission that
- * is no longer pending (already scored, or rejected by a cancel) changes nothing.
+ * Applies a score: 3-5 stars approve (a copy without metadata is written to the buyer's job folder and the
+ * worker's payout is recorded once), 1-2 reject with the reasoning as feedback and free the slot. The verified
+ * location facts are kept in place of the GPS position the delivered file no longer carries. A score for a
+ * submission that is no longer pending (already scored, or rejected by a cancel) changes nothing.
  */
 @ApplicationScoped
 public class ApplyScore {
@@ -27,17 +28,17 @@ public class ApplyScore {
     private final JobReplicaRepository jobs;
     private final SubmissionRepository submissions;
     private final PayoutRepository payouts;
-    private final FileStorage storage;
+    private final DeliverApprovedFile delivery;
     private final SlotCapacity capacity;
     private final SubmissionOutcomes outcomes;
     private final Clock clock;
 
     public ApplyScore(JobReplicaRepository jobs, SubmissionRepository submissions, PayoutRepository payouts,
-            FileStorage storage, SlotCapacity capacity, SubmissionOutcomes outcomes, Clock clock) {
+            DeliverApprovedFile delivery, SlotCapacity capacity, SubmissionOutcomes outcomes, Clock clock) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.payouts = payouts;
-        this.storage = storage;
+        this.delivery = delivery;
         this.capacity = capacity;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -57,13 +58,17 @@ public class ApplyScore {
         submission.aiStarRating = score.aiStarRating();
         submission.aiReasoning = score.aiReasoning();
         submission.scoredAt = score.scoredAt() == null ? now : score.scoredAt();
+        if (score.location() != null) {
+            submission.locationStatus = score.location().status();
+            submission.locationDistanceKm = score.location().distanceKm();
+        }
         job.pending--;
         job.ratingSum += score.aiStarRating();
         job.rated++;
         if (score.aiStarRating() >= APPROVAL_THRESHOLD) {
             submission.fileId = "file_" + submission.id.substring(submission.id.indexOf('_') + 1);
             submission.fileKey = FileStorage.jobFileKey(job.orgId, job.id, submission.fileId);
-            storage.copy(submission.objectKey, submission.fileKey);
+            submission.fileSizeBytes = delivery.deliver(submission);
             submission.status = Submission.APPROVED;
             job.approved++;
             payouts.record(submission.id, submission.workerId, job.id, job.pricePerFileCents, now);

@@ -51,6 +51,7 @@ public class JobReplication {
         job.locationLat = event.locationLat();
         job.locationLng = event.locationLng();
         job.locationRadiusKm = event.locationRadiusKm();
+        job.locationRequired = Boolean.TRUE.equals(event.locationRequired());
         job.deadline = event.deadline();
         job.maxWorkers = event.maxWorkers();
         job.minWidth = event.minWidth();

@@ -4,12 +4,16 @@ import com.firsthand.common.outbox.Outbox;
 import com.firsthand.events.SubmissionStatusChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.Submission;
-import jakarta.enterprise.context.ApplicationScoped;
+import com.firsthand.submissions.mapping.FileUrls;
 import com.firsthand.submissions.repository.FileStorage;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Announces a submission's status change (submission.status_changed) through the outbox. */
+/**
+ * Announces a submission's status change (submission.status_changed) through the outbox. Only an approved
+ * submission's event links its file (signed for 24 h); unpaid work is shown by its preview path alone.
+ */
 @ApplicationScoped
 public class SubmissionOutcomes {
 
@@ -24,11 +28,13 @@ public class SubmissionOutcomes {
     }
 
     public void changed(Submission submission, String from, Instant at) {
-        String key = submission.fileKey != null ? submission.fileKey : submission.objectKey;
+        boolean delivered = submission.delivered();
+        String fileUrl = delivered ? storage.presignedGet(submission.fileKey, EVENT_URL_VALIDITY) : null;
         outbox.append(Topics.SUBMISSION_STATUS_CHANGED, "submission", submission.id, submission.orgId, at,
                 new SubmissionStatusChanged(submission.id, submission.jobId, submission.orgId, submission.workerId,
                         from, submission.status, submission.aiStarRating, submission.aiReasoning, submission.fileId,
-                        at, submission.contentType, submission.sizeBytes, submission.submittedAt, submission.scoredAt,
-                        storage.presignedGet(key, EVENT_URL_VALIDITY), at.plus(EVENT_URL_VALIDITY)));
+                        at, submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt,
+                        submission.scoredAt, fileUrl, delivered ? at.plus(EVENT_URL_VALIDITY) : null,
+                        FileUrls.previewOf(submission)));
     }
 }

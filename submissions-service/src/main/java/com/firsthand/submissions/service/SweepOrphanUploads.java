@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Deletes uploads in quarantine that no submission refers to. An upload is stored before its submission is
  * recorded, so a crash or a database outage in between, or a retried upload that ends in an idempotent replay of
- * the first, leaves an object nothing points at. Scored submissions keep referring to their quarantine object (an
- * approval copies it, a rejected file is still served from it), so only objects without any row are deleted.
+ * the first, leaves an object nothing points at. Only objects without any row are deleted here; originals of scored
+ * submissions are {@link SweepScoredOriginals}' business.
  */
 @ApplicationScoped
 public class SweepOrphanUploads {

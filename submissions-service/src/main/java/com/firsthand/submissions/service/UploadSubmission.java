@@ -72,7 +72,7 @@ public class UploadSubmission {
                 new SubmissionUploaded(submission.id, jobId, job.orgId, workerId, file.bucket(), file.objectKey(),
                         file.contentType(), file.sizeBytes(), file.sha256(), file.width(), file.height(), job.type,
                         job.description, job.acceptedFormats, job.minWidth, job.minHeight, job.locationLat,
-                        job.locationLng, job.locationRadiusKm, now));
+                        job.locationLng, job.locationRadiusKm, now, job.locationRequired));
         return submission;
     }
 }

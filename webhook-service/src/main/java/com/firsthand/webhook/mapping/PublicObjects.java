@@ -22,7 +22,9 @@ public final class PublicObjects {
         o.put("status", s.to());
         o.put("ai_star_rating", s.aiStarRating());
         o.put("ai_reasoning", s.aiReasoning());
-        o.put("file_url", s.fileUrl());
+        // Only approved (paid) work links its file, also for events published before that rule.
+        o.put("file_url", "approved".equals(s.to()) ? s.fileUrl() : null);
+        o.put("preview_url", s.previewUrl());
         o.put("content_type", s.contentType());
         o.put("size_bytes", s.sizeBytes());
         o.put("submitted_at", s.submittedAt());

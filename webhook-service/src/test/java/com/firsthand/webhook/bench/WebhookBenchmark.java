@@ -159,7 +159,7 @@ public final class WebhookBenchmark {
             SubmissionStatusChanged change = new SubmissionStatusChanged(submissionId, "job_bench", orgId,
                     "wkr_bench", "pending_score", "approved", 4, "Sharp and well lit.", "file_1", now, "image/jpeg",
                     2450000L, now.minusSeconds(5), now, "https://files.example/" + submissionId,
-                    now.plusSeconds(3600));
+                    now.plusSeconds(3600), null);
             EventEnvelope envelope = new EventEnvelope(Ids.next(Ids.EVENT), Topics.SUBMISSION_STATUS_CHANGED, 1, now,
                     orgId, "submission", submissionId, EventJson.toTree(change));
             sentAt.put(submissionId, System.nanoTime());

@@ -2,8 +2,13 @@ package com.firsthand.submissions.rest.model;
 
 import java.time.Instant;
 
-/** The submission object of the API reference. */
+/**
+ * The submission object of the API reference. {@code fileUrl} is set for approved work only; {@code previewUrl}
+ * (the API path of a watermarked preview) for images while their file is stored.
+ *
+ * @param location the verified location facts; null when the job has no location or the file is not a photo
+ */
 public record SubmissionResponse(String object, String id, String jobId, String workerId, String status,
-        Integer aiStarRating, String aiReasoning, String fileUrl, String contentType, long sizeBytes,
-        Instant submittedAt, Instant scoredAt) {
+        Integer aiStarRating, String aiReasoning, String fileUrl, String previewUrl, String contentType,
+        long sizeBytes, Instant submittedAt, Instant scoredAt, LocationFactsResponse location) {
 }
