@@ -11,10 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Which topics a service's code publishes to: every outbox.append(Topics.X, ...) in its main sources. */
+/**
+ * Which topics a service's code publishes to: every outbox.append(Topics.X, ...) in its main sources, and, for a
+ * service that consumes, the dead-letter topic its Kafka connector writes records its consumers gave up on to.
+ */
 final class KafkaAccessSource {
 
     private static final Pattern APPEND = Pattern.compile("outbox\\.append\\(\\s*Topics\\.(\\w+)");
+    private static final Pattern DEAD_LETTER = Pattern.compile(
+            "(?m)^mp\\.messaging\\.connector\\.smallrye-kafka\\.dead-letter-queue\\.topic=(\\S+)$");
 
     private KafkaAccessSource() {
     }
@@ -35,6 +40,14 @@ final class KafkaAccessSource {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!Project.service(service).consumedTopics().isEmpty()) {
+            Matcher deadLetter = DEAD_LETTER.matcher(
+                    Project.read("common/src/main/resources/META-INF/microprofile-config.properties"));
+            if (!deadLetter.find()) {
+                throw new AssertionError("common's microprofile-config.properties names no dead-letter topic");
+            }
+            topics.add(deadLetter.group(1));
         }
         return topics;
     }

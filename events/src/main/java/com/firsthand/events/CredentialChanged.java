@@ -6,11 +6,14 @@ import java.time.Instant;
  * The full current state of one credential, published by its owner (jobs-service) whenever it is issued or
  * revoked. Only the SHA-256 hash of the secret ever leaves the owner.
  *
- * @param kind buyer_api_key or worker_token
- * @param status active or revoked
+ * @param kind    buyer_api_key or worker_token
+ * @param status  active or revoked
+ * @param version the owner's number of this state, from 1, one more at every change; a replica applies a record
+ *                only over a lower version. Absent (null) in records published before it existed: those are
+ *                ordered by changed_at among themselves, and below every versioned record.
  */
 public record CredentialChanged(String credentialId, String kind, String orgId, String workerId,
-        String secretHash, String status, Instant changedAt) {
+        String secretHash, String status, Instant changedAt, Long version) {
 
     public static final String KIND_BUYER_API_KEY = "buyer_api_key";
     public static final String KIND_WORKER_TOKEN = "worker_token";
@@ -25,6 +28,7 @@ public record CredentialChanged(String credentialId, String kind, String orgId, 
         require(credentialId != null && !credentialId.isBlank(), "credential_id is required");
         require(secretHash != null && !secretHash.isBlank(), "secret_hash is required");
         require(changedAt != null, "changed_at is required");
+        require(version == null || version >= 1, "version must be at least 1");
         require(STATUS_ACTIVE.equals(status) || STATUS_REVOKED.equals(status), "unknown status " + status);
         if (KIND_BUYER_API_KEY.equals(kind)) {
             require(orgId != null && !orgId.isBlank() && workerId == null,
@@ -34,6 +38,17 @@ public record CredentialChanged(String credentialId, String kind, String orgId, 
         } else {
             throw new IllegalArgumentException("unknown credential kind " + kind);
         }
+    }
+
+    /** A record without a version, as published before versions existed. */
+    public CredentialChanged(String credentialId, String kind, String orgId, String workerId, String secretHash,
+            String status, Instant changedAt) {
+        this(credentialId, kind, orgId, workerId, secretHash, status, changedAt, null);
+    }
+
+    /** The version a replica compares: 0 for a record without one. */
+    public long versionOrZero() {
+        return version == null ? 0 : version;
     }
 
     private static void require(boolean condition, String message) {

@@ -17,9 +17,14 @@ public final class Topics {
     public static final String SUBMISSION_UPLOADED = "submission.uploaded";
     public static final String SUBMISSION_SCORED = "submission.scored";
     public static final String SUBMISSION_STATUS_CHANGED = "submission.status_changed";
+    /**
+     * Records a consumer gave up on, from any topic, with the reason and the source topic, partition and offset
+     * in their headers (not an event type: its messages are other topics' records).
+     */
+    public static final String DEAD_LETTER = "firsthand.dead_letter";
 
     public static final List<String> ALL = List.of(CREDENTIAL_CHANGED, JOB_CREATED, JOB_STATUS_CHANGED,
-            JOB_CAPACITY_CHANGED, SUBMISSION_UPLOADED, SUBMISSION_SCORED, SUBMISSION_STATUS_CHANGED);
+            JOB_CAPACITY_CHANGED, SUBMISSION_UPLOADED, SUBMISSION_SCORED, SUBMISSION_STATUS_CHANGED, DEAD_LETTER);
 
     public static final Set<String> COMPACTED = Set.of(CREDENTIAL_CHANGED);
 

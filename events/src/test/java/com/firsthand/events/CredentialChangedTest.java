@@ -47,4 +47,33 @@ class CredentialChangedTest {
             assertThat(envelope.payloadAs(CredentialChanged.class)).isEqualTo(credential);
         }
     }
+
+    @Test
+    void aVersionIsReadWhenPresentAndAbsentInOlderRecords() {
+        CredentialChanged versioned = new CredentialChanged("key_1", CredentialChanged.KIND_BUYER_API_KEY, "org_1",
+                null, "h", CredentialChanged.STATUS_REVOKED, Instant.parse("2026-12-01T00:00:00Z"), 2L);
+        EventEnvelope envelope = new EventEnvelope("evt_1", Topics.CREDENTIAL_CHANGED, 1, Instant.now(), "org_1",
+                "credential", "key_1", EventJson.toTree(versioned));
+        assertThat(envelope.payloadAs(CredentialChanged.class).version()).isEqualTo(2L);
+
+        ObjectNode older = (ObjectNode) EventJson.toTree(versioned);
+        older.remove("version");
+        CredentialChanged read = new EventEnvelope("evt_2", Topics.CREDENTIAL_CHANGED, 1, Instant.now(), "org_1",
+                "credential", "key_1", older).payloadAs(CredentialChanged.class);
+        assertThat(read.version()).isNull();
+        assertThat(read.versionOrZero()).isZero();
+    }
+
+    @Test
+    void aVersionBelowOneIsRefused() {
+        ObjectNode payload = (ObjectNode) EventJson.toTree(new CredentialChanged("key_1",
+                CredentialChanged.KIND_BUYER_API_KEY, "org_1", null, "h", CredentialChanged.STATUS_ACTIVE,
+                Instant.parse("2026-12-01T00:00:00Z")));
+        payload.put("version", 0);
+        EventEnvelope envelope = new EventEnvelope("evt_1", Topics.CREDENTIAL_CHANGED, 1, Instant.now(), "org_1",
+                "credential", "key_1", payload);
+
+        assertThatThrownBy(() -> envelope.payloadAs(CredentialChanged.class))
+                .isInstanceOf(EventJson.MalformedEventException.class);
+    }
 }

@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,28 +54,52 @@ public class CredentialRepository {
     }
 
     public Optional<CredentialChanged> findById(String id) {
-        String sql = "SELECT id, kind, org_id, worker_id, secret_hash, status, changed_at FROM credential WHERE id = ?";
+        List<CredentialChanged> found = select("WHERE id = ?", id, 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Credentials in id order after {@code afterId} (all when empty): the owner's reseed pages through them. */
+    public List<CredentialChanged> page(String afterId, int limit) {
+        return select("WHERE id > ? ORDER BY id", afterId, limit);
+    }
+
+    private List<CredentialChanged> select(String where, String parameter, int limit) {
+        String sql = "SELECT id, kind, org_id, worker_id, secret_hash, status, changed_at, version FROM credential "
+                + where + " LIMIT " + limit;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
+            s.setString(1, parameter);
+            List<CredentialChanged> found = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    long version = rs.getLong(8);
+                    found.add(new CredentialChanged(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                            version == 0 ? null : version));
                 }
-                return Optional.of(new CredentialChanged(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
             }
+            return found;
         } catch (SQLException e) {
             throw new IllegalStateException("credential look-up failed", e);
         }
     }
 
-    /** Stores a credential's state unless a newer state is already stored (events may arrive out of order). */
-    public void upsert(CredentialChanged credential) {
+    /**
+     * Stores a credential's state unless the stored one is as new: a higher version wins; records without a
+     * version (version 0 here) are ordered by changed_at among themselves and lose to any versioned one. Events
+     * may arrive out of order, twice, or replayed by a reseed or a rebuild.
+     *
+     * @return whether the state was stored; false when a newer or the same version was already there
+     */
+    public boolean upsert(CredentialChanged credential) {
         String sql = """
-                INSERT INTO credential (id, kind, org_id, worker_id, secret_hash, status, changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at
-                WHERE credential.changed_at <= EXCLUDED.changed_at""";
+                INSERT INTO credential (id, kind, org_id, worker_id, secret_hash, status, changed_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE
+                SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at, version = EXCLUDED.version
+                WHERE EXCLUDED.version > credential.version
+                   OR (EXCLUDED.version = 0 AND credential.version = 0
+                       AND credential.changed_at <= EXCLUDED.changed_at)""";
+        boolean stored;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, credential.credentialId());
             s.setString(2, credential.kind());
@@ -82,10 +108,12 @@ public class CredentialRepository {
             s.setString(5, credential.secretHash());
             s.setString(6, credential.status());
             s.setTimestamp(7, Timestamp.from(credential.changedAt()));
-            s.executeUpdate();
+            s.setLong(8, credential.versionOrZero());
+            stored = s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("credential update failed", e);
         }
         cache.invalidate(credential.secretHash());
+        return stored;
     }
 }

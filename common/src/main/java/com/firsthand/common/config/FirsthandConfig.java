@@ -25,6 +25,26 @@ public interface FirsthandConfig {
 
     RateLimit rateLimit();
 
+    Consumers consumers();
+
+    /** How an event consumer retries a failing event before it dead-letters it (common EventConsumer). */
+    interface Consumers {
+        /** Attempts at an event before it goes to the dead-letter topic; a database outage is retried for ever. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait after the first failure; it doubles after each further one, up to max-backoff. */
+        @WithDefault("PT0.2S")
+        Duration initialBackoff();
+
+        @WithDefault("PT5S")
+        Duration maxBackoff();
+
+        /** How long an event that needs another one applied first (EventNotYetApplicable) keeps being retried. */
+        @WithDefault("PT2M")
+        Duration dependencyWait();
+    }
+
     interface RateLimit {
         @WithDefault("true")
         boolean enabled();
@@ -48,6 +68,13 @@ public interface FirsthandConfig {
         /** Build-time switch: keep a credential replica from credential.changed (every service but the owner). */
         @WithDefault("false")
         boolean replica();
+
+        /**
+         * Readiness fails when the replica has not reached, within this time, an end offset of credential.changed
+         * it was shown: a revocation then takes at most about this long (plus the look-up cache) to apply.
+         */
+        @WithDefault("PT10S")
+        Duration maxLag();
     }
 
     interface Admin {

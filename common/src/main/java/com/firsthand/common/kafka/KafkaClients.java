@@ -5,13 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Builds the Kafka clients the services make by hand (the outbox producer, the topic provisioner, the readiness
- * check) from every {@code kafka.*} property, the very map Quarkus gives the messaging channels. Whatever the
+ * check, the credential replica's rebuild) from every {@code kafka.*} property, the very map Quarkus gives the messaging channels. Whatever the
  * deployment sets there (security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.*, ...) applies to
  * these clients exactly as it applies to the consumers, so turning on broker authentication breaks none of them.
  */
@@ -33,6 +37,15 @@ public class KafkaClients {
 
     public Admin admin(Map<String, Object> settings) {
         return Admin.create(config(settings));
+    }
+
+    /** A consumer outside any consumer group: it assigns partitions itself and commits nothing. */
+    public Consumer<String, String> groupFreeConsumer(Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>(brokerConfig);
+        config.keySet().removeIf(key -> key.startsWith("group.") || key.equals("auto.offset.reset"));
+        config.putAll(settings);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     /**

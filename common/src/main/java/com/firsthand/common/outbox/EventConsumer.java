@@ -1,65 +1,102 @@
 package com.firsthand.common.outbox;
 
+import com.firsthand.common.config.FirsthandConfig;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Applies an event exactly once in effect: the handler and the processed-event row commit in one
- * transaction, so a redelivered event finds its row and changes nothing. A failing handler is retried with
- * backoff (the partition waits: order matters more than throughput); a malformed message is logged and
- * skipped, since no retry can fix it.
+ * Applies an event exactly once in effect: the handler and the processed-event row commit in one transaction, so
+ * a redelivered event finds its row and changes nothing. A failing handler is retried with backoff as
+ * {@link ConsumerRetryPolicy} says (the partition waits: order matters more than throughput); when the policy gives
+ * up, or the message is malformed, {@link DeadLetteredEvent} is thrown: the Kafka connector's dead-letter-queue
+ * failure strategy (set for every channel in common's microprofile-config.properties) writes the record to
+ * firsthand.dead_letter and commits past it, and firsthand_events_dead_lettered_total counts it.
  */
 @ApplicationScoped
 public class EventConsumer {
 
+    public static final String DEAD_LETTERED_METRIC = "firsthand.events.dead_lettered";
+
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final AgroalDataSource dataSource;
+    private final MeterRegistry metrics;
+    private final ConsumerRetryPolicy policy;
 
-    public EventConsumer(AgroalDataSource dataSource) {
+    public EventConsumer(AgroalDataSource dataSource, MeterRegistry metrics, FirsthandConfig config) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
+        FirsthandConfig.Consumers consumers = config.consumers();
+        this.policy = new ConsumerRetryPolicy(consumers.maxAttempts(), consumers.initialBackoff(),
+                consumers.maxBackoff(), consumers.dependencyWait());
     }
 
     public void handle(String consumerName, String message, Consumer<EventEnvelope> handler) {
+        process(consumerName, message, handler, true);
+    }
+
+    /**
+     * For a handler that is idempotent by itself (a versioned state transfer): no processed-event row is kept, so
+     * the same event read again after the state was lost (a restored database, a replica rebuilt) applies again.
+     */
+    public void handleIdempotent(String consumerName, String message, Consumer<EventEnvelope> handler) {
+        process(consumerName, message, handler, false);
+    }
+
+    private void process(String consumerName, String message, Consumer<EventEnvelope> handler, boolean logged) {
         EventEnvelope event;
         try {
             event = EventJson.read(message);
         } catch (EventJson.MalformedEventException e) {
-            LOG.errorf("%s skipped a malformed message: %s", consumerName, e.getMessage());
-            return;
+            throw deadLetter(consumerName, "unknown", "a malformed message", 0, e);
         }
-        long backoffMillis = 100;
-        while (true) {
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    if (markProcessed(consumerName, event.id())) {
+                    if (!logged || markProcessed(consumerName, event.id())) {
                         handler.accept(event);
                     }
                 });
                 return;
-            } catch (EventJson.MalformedEventException e) {
-                LOG.errorf("%s skipped event %s with a malformed payload: %s", consumerName, event.id(),
-                        e.getMessage());
-                return;
             } catch (RuntimeException e) {
-                LOG.warnf("%s failed on event %s, retrying in %d ms: %s", consumerName, event.id(), backoffMillis,
-                        e.toString());
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while retrying event " + event.id(), interrupted);
+                Optional<Duration> wait = policy.next(attempt, Duration.ofNanos(System.nanoTime() - start), e);
+                if (wait.isEmpty()) {
+                    throw deadLetter(consumerName, event.type(), "event " + event.id(), attempt, e);
                 }
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+                LOG.warnf("%s failed on event %s (attempt %d), retrying in %d ms: %s", consumerName, event.id(),
+                        attempt, wait.get().toMillis(), e.toString());
+                sleep(wait.get(), event);
             }
+        }
+    }
+
+    private DeadLetteredEvent deadLetter(String consumerName, String topic, String what, int attempts,
+            RuntimeException failure) {
+        metrics.counter(DEAD_LETTERED_METRIC, "topic", topic == null ? "unknown" : topic, "consumer", consumerName)
+                .increment();
+        String message = "%s gave up on %s after %d attempt(s): %s".formatted(consumerName, what, attempts, failure);
+        LOG.error(message);
+        return new DeadLetteredEvent(message, failure);
+    }
+
+    private static void sleep(Duration wait, EventEnvelope event) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying event " + event.id(), interrupted);
         }
     }
 
@@ -72,6 +109,13 @@ public class EventConsumer {
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record processed event " + eventId, e);
+        }
+    }
+
+    /** An event this consumer gave up on; the connector dead-letters the record it came in. */
+    public static final class DeadLetteredEvent extends RuntimeException {
+        DeadLetteredEvent(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -53,11 +53,16 @@ public final class KafkaEvents {
     }
 
     public static void send(String bootstrapServers, EventEnvelope event) {
+        send(bootstrapServers, event, null);
+    }
+
+    /** Sends to the given partition (null: the key's), to line up records of different keys behind each other. */
+    public static void send(String bootstrapServers, EventEnvelope event, Integer partition) {
         KafkaProducer<String, String> producer = PRODUCERS.computeIfAbsent(bootstrapServers,
                 servers -> new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer()));
         try {
-            producer.send(new ProducerRecord<>(event.type(), event.aggregateId(), EventJson.write(event)))
+            producer.send(new ProducerRecord<>(event.type(), partition, event.aggregateId(), EventJson.write(event)))
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish test event", e);

@@ -24,13 +24,15 @@ public final class AccountMapper {
 
     public static CredentialResponse toResponse(IssuedCredential issued) {
         return new CredentialResponse(objectName(issued.kind()), issued.id(), issued.orgId(), issued.workerId(),
-                CredentialChanged.STATUS_ACTIVE, issued.secret(), issued.createdAt(), null);
+                CredentialChanged.STATUS_ACTIVE, issued.secret(), issued.createdAt(), null, 1L, null);
     }
 
-    public static CredentialResponse toResponse(CredentialChanged credential) {
+    public static CredentialResponse toResponse(AccountProvisioning.Revocation revocation) {
+        CredentialChanged credential = revocation.credential();
         boolean revoked = CredentialChanged.STATUS_REVOKED.equals(credential.status());
         return new CredentialResponse(objectName(credential.kind()), credential.credentialId(), credential.orgId(),
-                credential.workerId(), credential.status(), null, null, revoked ? credential.changedAt() : null);
+                credential.workerId(), credential.status(), null, null, revoked ? credential.changedAt() : null,
+                credential.version(), revocation.revokedNow());
     }
 
     private static String objectName(String kind) {

@@ -7,7 +7,9 @@ import com.firsthand.common.idempotency.IdempotencyService;
 import com.firsthand.jobs.mapping.AccountMapper;
 import com.firsthand.jobs.rest.model.CreateOrganizationRequest;
 import com.firsthand.jobs.rest.model.CreateWorkerRequest;
+import com.firsthand.jobs.rest.model.ReseedResponse;
 import com.firsthand.jobs.service.AccountProvisioning;
+import com.firsthand.jobs.service.ReseedCredentials;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-/** Operator provisioning behind the admin token: organisations, API keys, workers, revocation. */
+/** Operator provisioning behind the admin token: organisations, API keys, workers, revocation, reseed. */
 @Path("/admin")
 @Authenticated(Audience.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,10 +33,12 @@ public class AdminResource {
     private static final int MAX_NAME = 200;
 
     private final AccountProvisioning provisioning;
+    private final ReseedCredentials reseed;
     private final IdempotencyService idempotency;
 
-    public AdminResource(AccountProvisioning provisioning, IdempotencyService idempotency) {
+    public AdminResource(AccountProvisioning provisioning, ReseedCredentials reseed, IdempotencyService idempotency) {
         this.provisioning = provisioning;
+        this.reseed = reseed;
         this.idempotency = idempotency;
     }
 
@@ -85,11 +89,24 @@ public class AdminResource {
     @POST
     @Path("/credentials/{credential_id}/revoke")
     @Transactional
-    @Operation(summary = "Revoke an API key (key_...) or a worker token (wtk_...); effective within seconds")
+    @Operation(summary = "Revoke an API key (key_...) or a worker token (wtk_...); effective within seconds. "
+            + "revoked_now says whether this call revoked it (false: it already was)")
     public Response revoke(@RestHeader("Idempotency-Key") String key, UriInfo uri,
             @RestPath("credential_id") String credentialId) {
         return idempotency.execute(key, "POST", uri.getPath(), null,
                 () -> Response.ok(AccountMapper.toResponse(provisioning.revoke(credentialId))).build());
+    }
+
+    @POST
+    @Path("/credentials/reseed")
+    @Transactional
+    @Operation(summary = "Publish every credential again (current state and version) for replicas to converge")
+    public Response reseed(@RestHeader("Idempotency-Key") String key, UriInfo uri) {
+        return idempotency.execute(key, "POST", uri.getPath(), null, () -> {
+            ReseedCredentials.Reseeded reseeded = reseed.reseed();
+            return Response.ok(new ReseedResponse("credential_reseed", reseeded.credentials(), reseeded.active(),
+                    reseeded.revoked())).build();
+        });
     }
 
     private static String name(String name) {

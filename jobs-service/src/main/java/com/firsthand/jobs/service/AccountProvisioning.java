@@ -80,29 +80,43 @@ public class AccountProvisioning {
                 WORKER_TOKEN_PREFIX);
     }
 
-    /** Revokes a key or token; revoking it again changes nothing. */
-    public CredentialChanged revoke(String credentialId) {
+    /**
+     * Revokes a key or token, as one more version of it; revoking it again changes nothing. Reports whether this
+     * call made the change: a concurrent revocation that took the same version first makes this one a no-op.
+     */
+    public Revocation revoke(String credentialId) {
         CredentialChanged current = credentials.findById(credentialId)
                 .orElseThrow(() -> ApiException.notFound("credential", credentialId));
         if (CredentialChanged.STATUS_REVOKED.equals(current.status())) {
-            return current;
+            return new Revocation(current, false);
         }
         CredentialChanged revoked = new CredentialChanged(current.credentialId(), current.kind(), current.orgId(),
-                current.workerId(), current.secretHash(), CredentialChanged.STATUS_REVOKED, clock.instant());
-        publish(revoked);
-        return revoked;
+                current.workerId(), current.secretHash(), CredentialChanged.STATUS_REVOKED, clock.instant(),
+                current.versionOrZero() + 1);
+        if (!credentials.upsert(revoked)) {
+            return new Revocation(credentials.findById(credentialId).orElseThrow(), false);
+        }
+        append(revoked);
+        return new Revocation(revoked, true);
+    }
+
+    /** A credential's state after a revocation, and whether that revocation changed it. */
+    public record Revocation(CredentialChanged credential, boolean revokedNow) {
     }
 
     private IssuedCredential issue(String id, String kind, String orgId, String workerId, String prefix) {
         String secret = SecretHasher.newSecret(prefix);
         Instant now = clock.instant();
-        publish(new CredentialChanged(id, kind, orgId, workerId, SecretHasher.sha256(secret),
-                CredentialChanged.STATUS_ACTIVE, now));
+        CredentialChanged issued = new CredentialChanged(id, kind, orgId, workerId, SecretHasher.sha256(secret),
+                CredentialChanged.STATUS_ACTIVE, now, 1L);
+        if (!credentials.upsert(issued)) {
+            throw new IllegalStateException("credential " + id + " already exists");
+        }
+        append(issued);
         return new IssuedCredential(id, kind, orgId, workerId, secret, now);
     }
 
-    private void publish(CredentialChanged credential) {
-        credentials.upsert(credential);
+    private void append(CredentialChanged credential) {
         outbox.append(Topics.CREDENTIAL_CHANGED, "credential", credential.credentialId(), credential.orgId(),
                 credential.changedAt(), credential);
     }

@@ -1,5 +1,6 @@
 package com.firsthand.submissions.service;
 
+import com.firsthand.common.outbox.EventNotYetApplicable;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.submissions.domain.Assignment;
@@ -62,12 +63,13 @@ public class JobReplication {
 
     /**
      * job.created and job.status_changed are separate topics, so a status change can overtake the job's creation.
-     * It is then refused: the consumer retries it with backoff until the replica exists, instead of losing it.
+     * It is then refused: the consumer retries it with backoff until the replica exists (for up to
+     * firsthand.consumers.dependency-wait, then it is dead-lettered), instead of losing it.
      */
     public void statusChanged(JobStatusChanged event) {
         JobReplica job = jobs.findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
-            throw new IllegalStateException("job " + event.jobId() + " is not replicated yet; retried until it is");
+            throw new EventNotYetApplicable("job " + event.jobId() + " is not replicated yet; retried until it is");
         }
         if (event.at().isBefore(job.statusChangedAt)) {
             return;
