@@ -64,7 +64,8 @@ public class UploadAdmissionFilter {
         }
         try {
             admit(request, routing);
-        } catch (ApiException refused) {
+        } catch (RuntimeException refused) {
+            // Refused, or the database is out (a 503 through the exception mappers): the body is not read.
             discardBody(routing.request());
             throw refused;
         }
