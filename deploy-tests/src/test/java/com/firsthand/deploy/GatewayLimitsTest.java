@@ -61,4 +61,26 @@ class GatewayLimitsTest {
         assertThat(block).contains("return " + status + " '{\"error\":{\"type\":\"invalid_request_error\",\"code\":\""
                 + code + "\"");
     }
+
+    /** Callers without credentials are limited per client address, answered 429 in the error format. */
+    @Test
+    void requestsWithoutCredentialsAreRateLimitedPerClientAddress() {
+        Matcher key = Pattern.compile("map \\$http_authorization \\$(\\w+) \\{\\s*\"\"\\s+\\$binary_remote_addr;"
+                + "\\s*default\\s+\"\";\\s*}").matcher(NGINX);
+        assertThat(key.find()).as("a key that is the client address only without an Authorization header").isTrue();
+        Matcher zone = Pattern.compile("limit_req_zone \\$" + key.group(1) + " zone=(\\w+):\\d+m rate=\\d+r/s;")
+                .matcher(NGINX);
+        assertThat(zone.find()).as("limit_req_zone on that key").isTrue();
+        String server = NGINX.substring(NGINX.indexOf("listen 8080;"));
+        assertThat(server).containsPattern("limit_req zone=" + zone.group(1) + " burst=\\d+ nodelay;")
+                .contains("limit_req_status 429;");
+        Matcher page = Pattern.compile("error_page 429 (@\\w+);").matcher(server);
+        assertThat(page.find()).as("error_page 429").isTrue();
+        int start = NGINX.indexOf("location " + page.group(1) + " {");
+        assertThat(start).isNotNegative();
+        assertThat(NGINX.substring(start, NGINX.indexOf('}', NGINX.indexOf("return", start))))
+                .containsPattern("add_header Retry-After \\d+ always;")
+                .contains("return 429 '{\"error\":{\"type\":\"rate_limit_error\",\"code\":\"rate_limited\"");
+        assertThat(Project.read("k8s/base/gateway/nginx.conf")).isEqualTo(NGINX);
+    }
 }

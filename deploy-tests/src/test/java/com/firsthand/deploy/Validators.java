@@ -29,7 +29,14 @@ final class Validators {
 
     /** {"valid": bool, "errors": [...], "interpolated": the file as docker compose reads it}. */
     static JsonNode compose(Path composeFile) {
-        return node("validate-compose.mjs", List.of(composeFile.toString()));
+        return compose(composeFile, java.util.Map.of());
+    }
+
+    /** As above, with these variables set (as a .env file would). */
+    static JsonNode compose(Path composeFile, java.util.Map<String, String> environment) {
+        List<String> arguments = new ArrayList<>(List.of(composeFile.toString()));
+        environment.forEach((name, value) -> arguments.add(name + "=" + value));
+        return node("validate-compose.mjs", arguments);
     }
 
     /** One {apiVersion, kind, name, status: valid|invalid|skipped, errors} per object of the files. */

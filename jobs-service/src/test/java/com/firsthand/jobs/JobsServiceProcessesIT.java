@@ -68,7 +68,8 @@ class JobsServiceProcessesIT {
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
                 "-Dfirsthand.outbox.relay-enabled=" + relay,
-                "-Dfirsthand.admin.token=" + ADMIN),
+                "-Dfirsthand.admin.token=" + ADMIN,
+                "-Dfirsthand.cursor.secret=processes-it-cursor-secret"),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dir.resolve(name + ".log"));
     }
 

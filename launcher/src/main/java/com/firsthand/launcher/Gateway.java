@@ -50,6 +50,12 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts listening on {@code host:port} (port 0 picks a free one, see {@link #port()}). */
     public static Gateway start(String host, int port, GatewayRoutes routes) {
+        return start(host, port, routes, UnauthenticatedRateLimit.of(0));
+    }
+
+    /** As above, with requests that carry no Authorization header limited per client address. */
+    public static Gateway start(String host, int port, GatewayRoutes routes,
+            UnauthenticatedRateLimit unauthenticated) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(64));
@@ -77,7 +83,7 @@ public final class Gateway implements AutoCloseable {
                         long limit = routes.maxBodyBytes(request.path());
                         request.handler(ignored -> { }).endHandler(end -> error(request, 413, "request_too_large",
                                 "The request body is larger than the " + limit + " bytes accepted on this path."));
-                    } else {
+                    } else if (!unauthenticated.refused(request)) {
                         proxy.handle(request);
                     }
                 });
@@ -128,8 +134,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static void error(HttpServerRequest request, int status, String code, String message) {
+        error(request, status, "invalid_request_error", code, message);
+    }
+
+    static void error(HttpServerRequest request, int status, String type, String code, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("type", "invalid_request_error");
+        error.put("type", type);
         error.put("code", code);
         error.put("message", message);
         error.put("param", null);

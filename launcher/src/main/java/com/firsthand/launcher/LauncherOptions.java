@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Command-line options of the launcher. */
-public record LauncherOptions(String host, int port, Path dataDir, boolean reset, boolean help) {
+public record LauncherOptions(String host, int port, Path dataDir, boolean reset, boolean help,
+        int unauthenticatedRate) {
+
+    /** Requests a second per client address without credentials at the gateway (after a burst of twice as many). */
+    public static final int DEFAULT_UNAUTHENTICATED_RATE = 10;
 
     public static final String USAGE = String.join("\n",
             "Usage: ./run.sh [options]",
@@ -15,6 +19,8 @@ public record LauncherOptions(String host, int port, Path dataDir, boolean reset
             "  --port N          gateway port (default 8080)",
             "  --host ADDR       gateway bind address (default 127.0.0.1; 0.0.0.0 to expose it)",
             "  --data-dir DIR    where data, secrets and logs live (default <project>/.data, env FH_DATA_DIR)",
+            "  --unauthenticated-rate N  requests a second one client address may send without credentials"
+                    + " (burst 2N; default 10, 0: no limit)",
             "  --reset           delete the data directory first: every database, topic, file and credential",
             "  --no-build        (run.sh only) skip 'mvn install' and use the jars already built",
             "  --help            print this help",
@@ -28,13 +34,14 @@ public record LauncherOptions(String host, int port, Path dataDir, boolean reset
         Path dataDir = envDataDir == null || envDataDir.isBlank() ? defaultDataDir : Path.of(envDataDir);
         boolean reset = false;
         boolean help = false;
+        int unauthenticatedRate = DEFAULT_UNAUTHENTICATED_RATE;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             switch (name) {
                 case "--reset" -> reset = true;
                 case "--help", "-h" -> help = true;
-                case "--port", "--host", "--data-dir" -> {
+                case "--port", "--host", "--data-dir", "--unauthenticated-rate" -> {
                     String value;
                     if (arg.contains("=")) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -46,13 +53,27 @@ public record LauncherOptions(String host, int port, Path dataDir, boolean reset
                     switch (name) {
                         case "--port" -> port = parsePort(value);
                         case "--host" -> host = value;
+                        case "--unauthenticated-rate" -> unauthenticatedRate = parseRate(value);
                         default -> dataDir = Path.of(value);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new LauncherOptions(host, port, dataDir.toAbsolutePath().normalize(), reset, help);
+        return new LauncherOptions(host, port, dataDir.toAbsolutePath().normalize(), reset, help,
+                unauthenticatedRate);
+    }
+
+    private static int parseRate(String value) {
+        try {
+            int rate = Integer.parseInt(value);
+            if (rate >= 0) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--unauthenticated-rate needs a number of requests a second, not " + value);
     }
 
     private static int parsePort(String value) {

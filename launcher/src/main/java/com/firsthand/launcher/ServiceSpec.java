@@ -16,7 +16,8 @@ public record ServiceSpec(String name, int port, String database, Map<String, St
     public static final ServiceSpec SCORING = new ServiceSpec("scoring-service", 8083, "scoring", Map.of());
     /** Local webhook receivers listen on localhost, which production refuses as a target. */
     public static final ServiceSpec WEBHOOKS = new ServiceSpec("webhook-service", 8084, "webhooks",
-            Map.of("firsthand.webhooks.allow-loopback-targets", "true"));
+            Map.of("firsthand.webhooks.allow-loopback-targets", "true",
+                    "firsthand.webhooks.require-https-targets", "false"));
 
     public static final List<ServiceSpec> ALL = List.of(JOBS, SUBMISSIONS, SCORING, WEBHOOKS);
 

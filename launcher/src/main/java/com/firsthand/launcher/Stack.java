@@ -43,7 +43,7 @@ final class Stack implements AutoCloseable {
         ServiceProcess.awaitReady(List.copyOf(services), READY_TIMEOUT);
         Gateway started = Gateway.start(config.gatewayHost(), config.gatewayPort(), GatewayRoutes.of(
                 ServiceSpec.JOBS.backend(), ServiceSpec.SUBMISSIONS.backend(), ServiceSpec.SCORING.backend(),
-                ServiceSpec.WEBHOOKS.backend()));
+                ServiceSpec.WEBHOOKS.backend()), UnauthenticatedRateLimit.of(config.unauthenticatedRate()));
         keep(started, () -> gateway = started);
     }
 

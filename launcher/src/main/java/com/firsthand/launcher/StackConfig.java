@@ -13,7 +13,8 @@ public record StackConfig(
         PortPlan infraPorts,
         List<ServiceSpec> services,
         String adminToken,
-        String cursorSecret) {
+        String cursorSecret,
+        int unauthenticatedRate) {
 
     /** Fixed so that a restarted stack (and its saved state) is reachable at the same addresses. */
     public static final PortPlan INFRA_PORTS = new PortPlan(15432, 19092, 19093, 19000);
@@ -28,7 +29,8 @@ public record StackConfig(
         }
         dataDir.create();
         return new StackConfig(projectDir, options.dataDir(), options.host(), options.port(), INFRA_PORTS,
-                ServiceSpec.ALL, dataDir.secret("admin-token"), dataDir.secret("cursor-secret"));
+                ServiceSpec.ALL, dataDir.secret("admin-token"), dataDir.secret("cursor-secret"),
+                options.unauthenticatedRate());
     }
 
     public Path logDir() {

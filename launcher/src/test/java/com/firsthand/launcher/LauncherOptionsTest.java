@@ -15,16 +15,18 @@ class LauncherOptionsTest {
     void defaults() {
         LauncherOptions options = LauncherOptions.parse(new String[0], Map.of(), DEFAULT_DIR);
 
-        assertThat(options).isEqualTo(new LauncherOptions("127.0.0.1", 8080, DEFAULT_DIR, false, false));
+        assertThat(options).isEqualTo(new LauncherOptions("127.0.0.1", 8080, DEFAULT_DIR, false, false,
+                LauncherOptions.DEFAULT_UNAUTHENTICATED_RATE));
     }
 
     @Test
     void readsEveryOptionInBothSpellings() {
         LauncherOptions options = LauncherOptions.parse(
-                new String[] {"--port", "9090", "--data-dir=/tmp/fh", "--reset", "--host=0.0.0.0"}, Map.of(),
+                new String[] {"--port", "9090", "--data-dir=/tmp/fh", "--reset", "--host=0.0.0.0",
+                    "--unauthenticated-rate", "3"}, Map.of(),
                 DEFAULT_DIR);
 
-        assertThat(options).isEqualTo(new LauncherOptions("0.0.0.0", 9090, Path.of("/tmp/fh"), true, false));
+        assertThat(options).isEqualTo(new LauncherOptions("0.0.0.0", 9090, Path.of("/tmp/fh"), true, false, 3));
         assertThat(LauncherOptions.parse(new String[] {"--help"}, Map.of(), DEFAULT_DIR).help()).isTrue();
     }
 

@@ -36,6 +36,8 @@ public final class ScoringProcess implements AutoCloseable {
         assertThat(jar).exists();
         List<String> options = new java.util.ArrayList<>(List.of("-Xmx384m", "-Dquarkus.http.port=" + port));
         infra.serviceConfig("scoring").forEach((key, value) -> options.add("-D" + key + "=" + value));
+        // A deployed service refuses the built-in development cursor secret (ProductionSecretsCheck).
+        options.add("-Dfirsthand.cursor.secret=scoring-process-cursor-secret");
         options.addAll(List.of(extraOptions));
         service = ChildJvm.start("scoring-" + (++starts), jar.toString(), options,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dir.resolve("scoring-" + starts + ".log"));

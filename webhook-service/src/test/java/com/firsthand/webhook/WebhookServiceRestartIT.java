@@ -69,6 +69,8 @@ class WebhookServiceRestartIT {
                 "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
                 "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
                 "-Dfirsthand.webhooks.allow-private-targets=true",
+                "-Dfirsthand.webhooks.require-https-targets=false",
+                "-Dfirsthand.cursor.secret=restart-it-cursor-secret",
                 "-Dfirsthand.webhooks.retry-schedule=0s," + RETRY_DELAY.toSeconds() + "s",
                 "-Dfirsthand.webhooks.jitter=0"),
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), dir.resolve(name + ".log"));

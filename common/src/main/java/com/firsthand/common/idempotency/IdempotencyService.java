@@ -75,6 +75,11 @@ public class IdempotencyService {
         return keys.findCompleted(scope, key).map(stored -> replay(stored, requestHash(method, path, request)));
     }
 
+    /** Whether a request with this key has completed, so that a check made before its body is read lets it replay. */
+    public boolean hasCompleted(String key) {
+        return keys.findCompleted(callerContext.caller().scope(), key).isPresent();
+    }
+
     private String requestHash(String method, String path, Object request) {
         return SecretHasher.sha256(method + " " + path + "\n" + canonical(request));
     }

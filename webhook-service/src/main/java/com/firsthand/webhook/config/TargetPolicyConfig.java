@@ -17,10 +17,15 @@ public class TargetPolicyConfig {
     @Produces
     @Singleton
     TargetPolicy targetPolicy(WebhooksConfig config) {
-        return new TargetPolicy(config.allowPrivateTargets(), config.allowLoopbackTargets());
+        return new TargetPolicy(config.allowPrivateTargets(), config.allowLoopbackTargets(),
+                config.requireHttpsTargets());
     }
 
     void onStart(@Observes StartupEvent event, TargetPolicy policy) {
+        if (!policy.requireHttps()) {
+            LOG.warn("firsthand.webhooks.require-https-targets=false: webhook endpoints may use http://. Use this"
+                    + " for local development only.");
+        }
         if (policy.allowPrivate()) {
             LOG.warn("firsthand.webhooks.allow-private-targets=true: webhook endpoints may target loopback and "
                     + "private addresses. Use this for local development only.");

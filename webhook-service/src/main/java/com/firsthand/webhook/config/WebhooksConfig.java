@@ -22,6 +22,13 @@ public interface WebhooksConfig {
     @WithDefault("false")
     boolean allowLoopbackTargets();
 
+    /**
+     * Accept https:// endpoint URLs only (production); the local stack and tests also take http:// to the
+     * addresses the two settings above allow. On by default.
+     */
+    @WithDefault("true")
+    boolean requireHttpsTargets();
+
     /** Delay before each attempt: the first entry is the first attempt, one attempt per entry (Svix's). */
     @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
     List<Duration> retrySchedule();

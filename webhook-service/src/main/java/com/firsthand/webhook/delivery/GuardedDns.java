@@ -28,8 +28,9 @@ public final class GuardedDns implements Dns {
         for (InetAddress address : addresses) {
             Optional<String> refusal = policy.refusal(address);
             if (refusal.isPresent()) {
-                throw new BlockedAddressException(hostname + " resolves to " + address.getHostAddress() + ", "
-                        + refusal.get() + ": not a permitted webhook target");
+                // The text reaches the endpoint's delivery attempts: it names no resolved address.
+                throw new BlockedAddressException(hostname + " resolves to a non-public address: not a permitted"
+                        + " webhook target");
             }
         }
         return addresses;

@@ -68,8 +68,8 @@ public final class GuardedSocketFactory extends SocketFactory {
                 Optional<String> refusal = policy.refusal(inet.getAddress());
                 if (refusal.isPresent()) {
                     close();
-                    throw new SocketException("refused to connect to " + inet.getAddress().getHostAddress() + ", "
-                            + refusal.get() + ": not a permitted webhook target");
+                    throw new SocketException("refused to connect to a non-public address: not a permitted webhook"
+                            + " target");
                 }
             }
             super.connect(endpoint, timeout);

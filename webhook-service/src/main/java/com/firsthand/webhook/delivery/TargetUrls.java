@@ -11,7 +11,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Checks an endpoint URL when it is created or changed: http(s), a host, and only public addresses. */
+/** Checks an endpoint URL when it is created or changed: https (or http where allowed), a host, public addresses. */
 @ApplicationScoped
 public class TargetUrls {
 
@@ -53,6 +53,9 @@ public class TargetUrls {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw invalid("url must be an http or https URL.");
         }
+        if (policy.requireHttps() && !scheme.equals("https")) {
+            throw invalid("url must be an https URL: webhooks are delivered over TLS only.");
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw invalid("url must have a host.");
         }
@@ -70,8 +73,8 @@ public class TargetUrls {
         for (InetAddress address : addresses) {
             Optional<String> refusal = policy.refusal(address);
             if (refusal.isPresent()) {
-                throw invalid("url's host resolves to " + address.getHostAddress() + " (" + refusal.get()
-                        + "); webhooks go to public addresses only.");
+                // Which internal address a name resolves to is not the caller's business.
+                throw invalid("url's host resolves to a non-public address; webhooks go to public addresses only.");
             }
         }
         return url;

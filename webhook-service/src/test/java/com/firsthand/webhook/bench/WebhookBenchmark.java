@@ -60,6 +60,8 @@ public final class WebhookBenchmark {
                     "-Dquarkus.datasource.password=" + PostgresServer.PASSWORD,
                     "-Dkafka.bootstrap.servers=" + infra.kafka().bootstrapServers(),
                     "-Dfirsthand.webhooks.allow-private-targets=true",
+                    "-Dfirsthand.webhooks.require-https-targets=false",
+                    "-Dfirsthand.cursor.secret=benchmark-cursor-secret",
                     // One attempt: the drain phase fails a backlog on purpose, then recovers it in one call.
                     "-Dfirsthand.webhooks.retry-schedule=0s",
                     "-Dquarkus.log.level=WARN"),

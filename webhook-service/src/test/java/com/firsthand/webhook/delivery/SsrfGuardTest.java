@@ -77,12 +77,46 @@ class SsrfGuardTest {
         assertThat(atCreation.check("https://rebind.example/")).isNotNull();
         GuardedDns dns = new GuardedDns(rebinding, TargetPolicy.PUBLIC_ONLY);
         assertThatThrownBy(() -> dns.lookup("rebind.example")).isInstanceOf(GuardedDns.BlockedAddressException.class)
-                .hasMessageContaining("169.254.169.254");
+                .hasMessageContaining("non-public address").hasMessageNotContaining("169.254");
         assertThat(new GuardedDns(rebinding, TargetPolicy.ANY).lookup("rebind.example")).isNotEmpty();
         // One blocked address among public ones is enough to refuse.
         Dns mixed = host -> List.of(InetAddress.getByName("8.8.8.8"), InetAddress.getByName("10.0.0.1"));
         assertThatThrownBy(() -> new GuardedDns(mixed, TargetPolicy.PUBLIC_ONLY).lookup("mixed.example"))
                 .isInstanceOf(UnknownHostException.class);
+    }
+
+    @Test
+    void productionTakesHttpsOnly() {
+        TargetUrls production = new TargetUrls(TargetPolicy.PRODUCTION, SsrfGuardTest::resolve);
+        assertThat(production.check("https://public.example/hooks")).isEqualTo("https://public.example/hooks");
+        for (String url : List.of("http://public.example/hooks", "HTTP://public.example/", "http://8.8.8.8/")) {
+            assertThatThrownBy(() -> production.check(url)).as(url).isInstanceOfSatisfying(ApiException.class, e -> {
+                assertThat(e.toError().error().param()).isEqualTo("url");
+                assertThat(e.getMessage()).contains("https");
+            });
+        }
+        assertThatThrownBy(() -> production.check("https://internal.example/")).isInstanceOf(ApiException.class);
+    }
+
+    /** Refusals say the host is not public, never which internal address it resolves to. */
+    @Test
+    void refusalsNameNoResolvedAddress() {
+        Map<String, String> hosts = Map.of("internal.example", "10.1.2.3", "metadata.example", "169.254",
+                "v6local.example", "fd00", "mapped.example", "127.0.0.1");
+        hosts.forEach((host, address) -> assertThatThrownBy(() -> strict.check("https://" + host + "/"))
+                .as(host).isInstanceOf(ApiException.class).hasMessageContaining("non-public address")
+                .hasMessageNotContaining(address));
+        Dns internal = host -> List.of(InetAddress.getByName("10.1.2.3"));
+        assertThatThrownBy(() -> new GuardedDns(internal, TargetPolicy.PUBLIC_ONLY).lookup("internal.example"))
+                .hasMessageNotContaining("10.1.2.3");
+        try (Receiver receiver = Receiver.start(request -> Receiver.Answer.ok())) {
+            WebhookSender sender = new WebhookSender(WebhookSender.client(TargetPolicy.PUBLIC_ONLY,
+                    Duration.ofSeconds(3)), Clock.systemUTC());
+            AttemptResult result = sender.send("http://localhost:" + receiver.port() + "/hooks", "evt_1", "{}",
+                    List.of("whsec_AAAA"));
+            assertThat(result.error()).contains("not a permitted webhook target").doesNotContain("127.0.0.1")
+                    .doesNotContain("0:0:0:0:0:0:0:1");
+        }
     }
 
     @Test
