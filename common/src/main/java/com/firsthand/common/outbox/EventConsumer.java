@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -77,7 +78,7 @@ public class EventConsumer {
                 }
                 LOG.warnf("%s failed on event %s (attempt %d), retrying in %d ms: %s", consumerName, event.id(),
                         attempt, wait.get().toMillis(), e.toString());
-                sleep(wait.get(), event);
+                sleep(wait.get());
             }
         }
     }
@@ -91,12 +92,24 @@ public class EventConsumer {
         return new DeadLetteredEvent(message, failure);
     }
 
-    private static void sleep(Duration wait, EventEnvelope event) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException interrupted) {
+    /**
+     * Waits the whole backoff even when interrupted (a shutdown), restoring the interrupt afterwards. Throwing
+     * instead would hand the record to the dead-letter strategy although it is not at fault; this way the retry
+     * goes on until it succeeds, gives up on its own terms, or the process ends with the record uncommitted, to be
+     * read again.
+     */
+    static void sleep(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        boolean interrupted = false;
+        for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying event " + event.id(), interrupted);
         }
     }
 
