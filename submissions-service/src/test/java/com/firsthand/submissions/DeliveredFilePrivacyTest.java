@@ -18,10 +18,6 @@ import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +60,7 @@ class DeliveredFilePrivacyTest {
         var file = given().auth().oauth2(buyer).when().get("/v1/jobs/" + jobId + "/files").then()
                 .body("data[0].location.verified", equalTo(true)).body("data[0].location.status", equalTo("verified"))
                 .body("data[0].location.distance_km", equalTo(3.2f)).extract().jsonPath();
-        byte[] delivered = download(file.getString("data[0].url"));
+        byte[] delivered = StoredObjects.download(file.getString("data[0].url"));
 
         JpegImageMetadata metadata = (JpegImageMetadata) Imaging.getMetadata(delivered);
         assertThat(metadata.getExif().getGpsInfo()).isNull();
@@ -100,13 +96,6 @@ class DeliveredFilePrivacyTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(buyer)
                 .when().get("/v1/jobs/" + jobId + "/files").then().statusCode(200).body("data.size()", equalTo(1))
                 .body("data[0].location", nullValue()));
-    }
-
-    private static byte[] download(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 
     private static EventEnvelope scored(String orgId, String jobId, String submissionId,

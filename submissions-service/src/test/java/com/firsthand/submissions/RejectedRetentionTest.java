@@ -14,8 +14,6 @@ import com.firsthand.submissions.repository.FileStorage;
 import com.firsthand.submissions.repository.PreviewStore;
 import com.firsthand.submissions.service.SweepScoredOriginals;
 import io.minio.MinioClient;
-import io.minio.StatObjectArgs;
-import io.minio.errors.ErrorResponseException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -80,23 +78,13 @@ class RejectedRetentionTest {
         given().auth().oauth2(buyer).when().get("/v1/submissions/" + approved + "/preview").then().statusCode(200);
         String url = given().auth().oauth2(buyer).when().get("/v1/submissions/" + approved).then().statusCode(200)
                 .extract().path("file_url");
-        assertThat(UnpaidWorkTest.download(url)).isEqualTo(photo);
+        assertThat(StoredObjects.download(url)).isEqualTo(photo);
 
         assertThat(sweep.sweep(Instant.now().minus(config.rejectedRetention()))).isZero();
         assertThat(exists(FileStorage.quarantineKey(orgId, jobId, young))).isTrue();
     }
 
     private boolean exists(String key) {
-        try {
-            minio.statObject(StatObjectArgs.builder().bucket(storage.bucket()).object(key).build());
-            return true;
-        } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
-                return false;
-            }
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredObjects.exists(minio, storage.bucket(), key);
     }
 }

@@ -17,15 +17,9 @@ import com.firsthand.submissions.repository.FileStorage;
 import com.firsthand.submissions.service.SweepOrphanUploads;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
-import io.minio.StatObjectArgs;
-import io.minio.errors.ErrorResponseException;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,26 +95,13 @@ class SweepOrphanUploadsTest {
     }
 
     private boolean exists(String key) {
-        try {
-            minio.statObject(StatObjectArgs.builder().bucket(storage.bucket()).object(key).build());
-            return true;
-        } catch (ErrorResponseException e) {
-            if ("NoSuchKey".equals(e.errorResponse().code())) {
-                return false;
-            }
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredObjects.exists(minio, storage.bucket(), key);
     }
 
     private static byte[] download(String buyer, String submissionId) throws Exception {
         String url = given().auth().oauth2(buyer).when().get("/v1/submissions/" + submissionId).then()
                 .statusCode(200).extract().path("file_url");
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
+        return StoredObjects.download(url);
     }
 
     private static EventEnvelope scored(String orgId, String jobId, String submissionId, int stars) {

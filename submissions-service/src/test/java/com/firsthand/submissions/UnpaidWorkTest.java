@@ -20,10 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +79,7 @@ class UnpaidWorkTest {
         }
         String url = given().auth().oauth2(buyer).when().get("/v1/submissions/" + approved).then().statusCode(200)
                 .body("preview_url", equalTo("/v1/submissions/" + approved + "/preview")).extract().path("file_url");
-        assertThat(download(url)).isEqualTo(paid);
+        assertThat(StoredObjects.download(url)).isEqualTo(paid);
 
         for (String unpaid : List.of(rejected, pending)) {
             Response preview = given().auth().oauth2(buyer).when().get("/v1/submissions/" + unpaid + "/preview");
@@ -134,13 +130,6 @@ class UnpaidWorkTest {
     static void awaitStatus(String buyer, String submissionId, String status) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(buyer)
                 .when().get("/v1/submissions/" + submissionId).then().statusCode(200).body("status", equalTo(status)));
-    }
-
-    static byte[] download(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 
     static EventEnvelope scored(String orgId, String jobId, String submissionId, int stars, Instant scoredAt) {
