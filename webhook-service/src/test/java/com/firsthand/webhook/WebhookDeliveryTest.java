@@ -323,6 +323,39 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aFailureIsRecordedAgainstTheEndpointRowAsItIsAfterAConcurrentChange() throws Exception {
+        Fixtures buyer = Fixtures.newBuyer(kafka);
+        try (Receiver failing = Receiver.start(request -> Receiver.Answer.status(500));
+                var concurrent = database.getConnection()) {
+            String endpointId = buyer.createEndpoint(failing.url(), "submission.scored").path("id");
+            concurrent.setAutoCommit(false);
+            try (var update = concurrent.prepareStatement(
+                    "UPDATE webhook_endpoint SET failing_since = now() - interval '6 days' WHERE id = ?")) {
+                update.setString(1, endpointId);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            buyer.scored(Fixtures.submissionId(), "approved", 4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> failing.received().size() == 1);
+            // The first failure's record now waits for this uncommitted change; it must read the row after it.
+            await().atMost(Duration.ofSeconds(20)).until(() -> sessionsWaitingForARowLock() >= 1);
+            concurrent.commit();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> buyer.api()
+                    .get("/v1/webhook_endpoints/" + endpointId).then().body("status", equalTo("disabled")));
+            assertThat(failing.received()).hasSize(1);
+        }
+    }
+
+    private long sessionsWaitingForARowLock() throws Exception {
+        try (var connection = database.getConnection(); var query = connection.prepareStatement("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%webhook_endpoint%'""");
+                var rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void duringTheRotationGraceBothSecretsSignThenOnlyTheNewOne() throws Exception {
         Fixtures buyer = Fixtures.newBuyer(kafka);
         try (Receiver receiver = Receiver.start(request -> Receiver.Answer.ok())) {

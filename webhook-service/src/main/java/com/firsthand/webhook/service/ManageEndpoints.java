@@ -56,7 +56,7 @@ public class ManageEndpoints {
     @Transactional(Transactional.TxType.MANDATORY)
     public WebhookEndpoint update(String orgId, String id, String url, List<String> enabledEvents,
             String description, Boolean disabled) {
-        WebhookEndpoint endpoint = owned(orgId, id);
+        WebhookEndpoint endpoint = lockOwned(orgId, id);
         Instant now = clock.instant();
         if (url != null) {
             endpoint.url = urls.check(url);
@@ -78,7 +78,7 @@ public class ManageEndpoints {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public WebhookEndpoint rotateSecret(String orgId, String id) {
-        WebhookEndpoint endpoint = owned(orgId, id);
+        WebhookEndpoint endpoint = lockOwned(orgId, id);
         Instant now = clock.instant();
         endpoint.rotateSecret(WebhookSignature.newSecret(), now, now.plus(config.secretRotationGrace()));
         return endpoint;
@@ -86,14 +86,23 @@ public class ManageEndpoints {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void delete(String orgId, String id) {
-        endpoints.delete(owned(orgId, id));
+        endpoints.delete(lockOwned(orgId, id));
     }
 
     public WebhookEndpoint owned(String orgId, String id) {
+        checkId(id);
+        return endpoints.findOwned(orgId, id).orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
+    }
+
+    private WebhookEndpoint lockOwned(String orgId, String id) {
+        checkId(id);
+        return endpoints.lockOwned(orgId, id).orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
+    }
+
+    private static void checkId(String id) {
         if (!Ids.isValid(Ids.WEBHOOK_ENDPOINT, id)) {
             throw ApiException.notFound("webhook endpoint", id);
         }
-        return endpoints.findOwned(orgId, id).orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
     }
 
     private static List<String> events(List<String> requested) {

@@ -49,7 +49,7 @@ public class RecordAttempt {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Claimed delivery, AttemptResult result, Instant attemptedAt) {
-        WebhookEndpoint endpoint = endpoints.findById(delivery.endpointId());
+        WebhookEndpoint endpoint = endpoints.lockById(delivery.endpointId()).orElse(null);
         if (endpoint == null) {
             return;
         }
