@@ -17,7 +17,10 @@ public interface ScoringConfig {
     @WithDefault("6")
     int duplicateMaxDistance();
 
-    /** Submissions scored at once by this replica. */
+    /**
+     * Threads reading, decoding and measuring files (CPU-bound work) on this replica. Provider calls do not take
+     * one of them while they wait: see {@code firsthand.scoring.llm.max-in-flight}.
+     */
     @WithDefault("2")
     int concurrency();
 
@@ -67,12 +70,51 @@ public interface ScoringConfig {
         /** From the environment (FIRSTHAND_SCORING_LLM_API_KEY); never committed. */
         Optional<String> apiKey();
 
-        @WithDefault("PT60S")
+        /**
+         * Longest wait for one call's answer, and for a call to be let through the limits; past it the task goes
+         * back to the queue with backoff, so a slow provider does not hold a task for minutes.
+         */
+        @WithDefault("PT30S")
         Duration timeout();
 
         /** Retries within one attempt on 429, 5xx, timeouts and malformed answers, with backoff. */
         @WithDefault("2")
         int maxRetries();
+
+        /**
+         * Provider calls this replica keeps in flight at most (each waits without a thread). The limit in force is
+         * lowered on 429 and recovers on success. 256 carries 20 scores/s at 10 s per answer with room to spare.
+         */
+        @WithDefault("256")
+        int maxInFlight();
+
+        /** The provider's requests-per-minute cap for this replica, over every sliding minute; 0 for none. */
+        @WithDefault("0")
+        int requestsPerMinute();
+
+        /**
+         * The provider's tokens-per-minute cap for this replica; 0 for none. A call is let through when the tokens
+         * reported in the last minute plus an estimate for it (the recent average) fit.
+         */
+        @WithDefault("0")
+        long tokensPerMinute();
+
+        /** The estimate per call until providers have reported usage. */
+        @WithDefault("1000")
+        long tokensPerCallEstimate();
+
+        Breaker breaker();
+
+        interface Breaker {
+
+            /** Consecutive 5xx answers, timeouts or refused connections that open the circuit breaker. */
+            @WithDefault("5")
+            int failures();
+
+            /** How long the breaker stays open before one probe call is let through. */
+            @WithDefault("PT15S")
+            Duration delay();
+        }
 
         /** Images are downscaled to this longer side before they are sent. */
         @WithDefault("1568")

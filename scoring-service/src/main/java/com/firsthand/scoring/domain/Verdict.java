@@ -9,9 +9,11 @@ import java.util.List;
  * @param preScoring true when a pre-scoring check decided (1 star, no credit)
  * @param scorer     local, openai, anthropic or pre-scoring
  * @param location   what the photo's GPS said about the job's location, or null
+ * @param usage      the tokens the AI provider reported for this verdict (NONE without a provider)
+ * @param fallback   true when the local scorer rated it because the AI provider gave up: no credit is charged
  */
 public record Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks,
-        LocationFact location) {
+        LocationFact location, TokenUsage usage, boolean fallback) {
 
     public static final String PRE_SCORING = "pre-scoring";
 
@@ -20,14 +22,31 @@ public record Verdict(int stars, String reasoning, boolean preScoring, String sc
             throw new IllegalArgumentException("stars must be 1-5, was " + stars);
         }
         checks = List.copyOf(checks);
+        usage = usage == null ? TokenUsage.NONE : usage;
     }
 
     public Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks) {
-        this(stars, reasoning, preScoring, scorer, checks, null);
+        this(stars, reasoning, preScoring, scorer, checks, null, TokenUsage.NONE, false);
     }
 
     public Verdict withLocation(LocationFact fact) {
-        return new Verdict(stars, reasoning, preScoring, scorer, checks, fact);
+        return new Verdict(stars, reasoning, preScoring, scorer, checks, fact, usage, fallback);
+    }
+
+    public Verdict withReasoning(String text) {
+        return new Verdict(stars, text, preScoring, scorer, checks, location, usage, fallback);
+    }
+
+    public Verdict withUsage(TokenUsage reported) {
+        return new Verdict(stars, reasoning, preScoring, scorer, checks, location, reported, fallback);
+    }
+
+    /** The local scorer's verdict standing in for a provider that gave up, saying so in the reasoning. */
+    public Verdict asFallbackFor(String provider, String why) {
+        List<Check> all = new ArrayList<>(checks);
+        all.add(Check.failed("ai_rating", provider + " gave up: " + why + "; rated by the local scorer, not charged"));
+        return new Verdict(stars, "The AI provider could not rate this file (" + why + "), so the local scorer did. "
+                + reasoning, preScoring, scorer, all, location, usage, true);
     }
 
     public static Verdict rejectedBeforeScoring(Check failed, List<Check> earlier) {
@@ -37,7 +56,7 @@ public record Verdict(int stars, String reasoning, boolean preScoring, String sc
     }
 
     public int credits() {
-        return preScoring ? 0 : 1;
+        return preScoring || fallback ? 0 : 1;
     }
 
     public boolean approved() {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.firsthand.scoring.config.ScoringConfig;
 import com.firsthand.scoring.domain.JobRequirements;
+import com.firsthand.scoring.domain.TokenUsage;
 import com.firsthand.scoring.service.LocalScorer;
+import java.util.concurrent.CompletionStage;
 
 /** Messages API with one forced tool whose input schema is the rating: the structured answer is the tool input. */
 class AnthropicScorer extends LlmScorer {
@@ -32,19 +34,26 @@ class AnthropicScorer extends LlmScorer {
     }
 
     @Override
-    RatingAnswer ask(JobRequirements job, String jpegBase64) {
-        JsonNode response = api.create(apiKey, API_VERSION, request(job, jpegBase64));
+    CompletionStage<JsonNode> send(JsonNode request) {
+        return api.send(apiKey, API_VERSION, request);
+    }
+
+    @Override
+    RatingAnswer read(JsonNode response) {
+        JsonNode usage = response.path("usage");
+        TokenUsage tokens = new TokenUsage(usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
         if ("refusal".equals(text(response.get("stop_reason")))) {
             throw ProviderException.refused("the model refused to rate this file");
         }
         for (JsonNode block : response.path("content")) {
             if ("tool_use".equals(text(block.get("type"))) && TOOL.equals(text(block.get("name")))) {
-                return RatingAnswer.of(block.get("input"));
+                return RatingAnswer.of(block.get("input")).withUsage(tokens);
             }
         }
         throw ProviderException.transientFailure("the answer held no " + TOOL + " tool call");
     }
 
+    @Override
     ObjectNode request(JobRequirements job, String jpegBase64) {
         ObjectNode request = JSON.objectNode().put("model", model()).put("max_tokens", maxTokens())
                 .put("system", RUBRIC);

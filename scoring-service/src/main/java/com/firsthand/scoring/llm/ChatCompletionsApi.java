@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 
 /** OpenAI's chat-completions wire format, also spoken by Azure OpenAI, vLLM, Ollama and LM Studio. */
 @Path("")
@@ -16,5 +17,5 @@ public interface ChatCompletionsApi {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode create(@HeaderParam("Authorization") String authorization, JsonNode request);
+    CompletionStage<JsonNode> send(@HeaderParam("Authorization") String authorization, JsonNode request);
 }

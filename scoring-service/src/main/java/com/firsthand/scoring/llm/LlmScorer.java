@@ -7,10 +7,11 @@ import com.firsthand.scoring.domain.FileFacts;
 import com.firsthand.scoring.domain.JobRequirements;
 import com.firsthand.scoring.domain.Verdict;
 import com.firsthand.scoring.service.LocalScorer;
+import com.firsthand.scoring.service.ProviderState;
 import com.firsthand.scoring.service.Scorer;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RetryPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -22,12 +23,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 
 /**
- * A vision model asked for {rating, reasoning} with the job description, the image and a rubric. Retries 429, 5xx,
- * timeouts and malformed answers with backoff and jitter, honouring Retry-After; a refusal is final. Files that are
- * not images go to the local basic check, since the rubric is about what can be seen.
+ * A vision model asked for {rating, reasoning} with the job description, the image and a rubric. Calls are
+ * asynchronous: a waiting call holds no thread, and {@link ProviderGate} decides when each may start (concurrency,
+ * per-minute caps, Retry-After, circuit breaker). Within one attempt, 429, 5xx, timeouts and malformed answers are
+ * retried up to {@code max-retries} times; a refusal is final. Files that are not images go to the local basic
+ * check, since the rubric is about what can be seen.
  */
 abstract class LlmScorer implements Scorer {
 
@@ -39,41 +47,153 @@ abstract class LlmScorer implements Scorer {
             Answer with JSON only: {"rating": <1-5>, "reasoning": "<text>"}.""";
 
     private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(30);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
     private final ScoringConfig.Llm config;
     private final LocalScorer local;
-    private final RetryPolicy<RatingAnswer> retry;
+    private final ProviderGate gate;
+    private volatile Timer latency;
+    private volatile Counter throttledCalls;
 
     LlmScorer(ScoringConfig.Llm config, LocalScorer local) {
         this.config = config;
         this.local = local;
-        this.retry = RetryPolicy.<RatingAnswer>builder()
-                .handleIf(e -> e instanceof ProviderException p && p.retryable())
-                .withMaxRetries(config.maxRetries())
-                .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(20)).withJitter(0.2)
-                .withDelayFnOn(ctx -> providerWait(ctx.getLastException()), ProviderException.class)
-                .build();
+        this.gate = new ProviderGate(new ProviderGate.Limits(config.maxInFlight(), config.requestsPerMinute(),
+                config.tokensPerMinute(), config.tokensPerCallEstimate(), config.breaker().failures(),
+                config.breaker().delay()), System::nanoTime);
     }
 
-    /** Sends one request; throws ProviderException when no usable answer came back. */
-    abstract RatingAnswer ask(JobRequirements job, String jpegBase64);
+    /** The provider's request for this job and image. */
+    abstract JsonNode request(JobRequirements job, String jpegBase64);
+
+    /** Sends one request without blocking; fails with WebApplicationException or ProcessingException. */
+    abstract CompletionStage<JsonNode> send(JsonNode request);
+
+    /** The rating in a provider's answer; throws ProviderException when it holds none. */
+    abstract RatingAnswer read(JsonNode response);
 
     @Override
     public Verdict score(FileFacts file, JobRequirements job, List<Check> earlier) throws ScorerUnavailableException {
+        try {
+            return scoreAsync(file, job, earlier).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ScorerUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public CompletionStage<Verdict> scoreAsync(FileFacts file, JobRequirements job, List<Check> earlier) {
         if (!file.isImage()) {
-            return local.score(file, job, earlier);
+            return CompletableFuture.completedFuture(local.score(file, job, earlier));
         }
         String image = jpegBase64(file);
-        try {
-            RatingAnswer answer = Failsafe.with(retry).get(() -> call(job, image));
+        return attempt(job, image, 0, Duration.ZERO).handle((answer, failure) -> {
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof ProviderException provider) {
+                    throw new CompletionException(new ScorerUnavailableException(provider.getMessage(),
+                            provider.retryable()));
+                }
+                throw new CompletionException(new ScorerUnavailableException(String.valueOf(cause), true));
+            }
             List<Check> checks = new ArrayList<>(earlier);
             checks.add(Check.passed("ai_rating", name() + " " + model()));
-            return new Verdict(answer.rating(), answer.reasoning(), false, name(), checks);
-        } catch (ProviderException e) {
-            throw new ScorerUnavailableException(e.getMessage(), e.retryable());
-        } catch (FailsafeException e) {
-            throw new ScorerUnavailableException(String.valueOf(e.getCause()), true);
+            return new Verdict(answer.rating(), answer.reasoning(), false, name(), checks).withUsage(answer.usage());
+        });
+    }
+
+    @Override
+    public boolean accepting() {
+        return gate.accepting();
+    }
+
+    @Override
+    public Optional<ProviderState> providerState() {
+        return Optional.of(gate.state());
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        latency = Timer.builder("firsthand.scoring.provider.latency").description("Provider call latency")
+                .tag("provider", name()).publishPercentileHistogram().register(registry);
+        throttledCalls = Counter.builder("firsthand.scoring.provider.throttled").description("Calls answered 429")
+                .tag("provider", name()).register(registry);
+    }
+
+    private CompletableFuture<RatingAnswer> attempt(JobRequirements job, String image, int retry, Duration delay) {
+        return gate.acquire(delay, config.timeout()).thenCompose(permit -> {
+            long started = System.nanoTime();
+            return send(request(job, image)).toCompletableFuture()
+                    .handle((response, failure) -> settle(permit, started, response, failure));
+        }).exceptionally(notStarted -> new Outcome(null, unwrap(notStarted) instanceof ProviderException p ? p
+                : ProviderException.transientFailure(String.valueOf(unwrap(notStarted))))).thenCompose(outcome -> {
+            if (outcome.answer() != null) {
+                return CompletableFuture.completedFuture(outcome.answer());
+            }
+            ProviderException error = outcome.error();
+            if (error.retryable() && retry < config.maxRetries() && !(error instanceof GateClosedException)) {
+                return attempt(job, image, retry + 1, error.retryAfter() != null ? Duration.ZERO : backoff(retry));
+            }
+            return CompletableFuture.failedFuture(error);
+        });
+    }
+
+    private record Outcome(RatingAnswer answer, ProviderException error) {
+    }
+
+    /** Tells the gate how the call went, so it can adapt; never throws. */
+    private Outcome settle(ProviderGate.Permit permit, long started, JsonNode response, Throwable failure) {
+        if (latency != null) {
+            latency.record(Duration.ofNanos(System.nanoTime() - started));
         }
+        Throwable cause = unwrap(failure);
+        if (cause == null) {
+            try {
+                RatingAnswer answer = read(response);
+                gate.succeeded(permit, answer.usage());
+                return new Outcome(answer, null);
+            } catch (RuntimeException unusable) {
+                gate.answered(permit);
+                return new Outcome(null, unusable instanceof ProviderException p ? p
+                        : ProviderException.transientFailure("unreadable answer: " + unusable.getMessage()));
+            }
+        }
+        if (cause instanceof WebApplicationException http) {
+            ProviderException error = fromStatus(http.getResponse());
+            int status = http.getResponse().getStatus();
+            if (status == 429) {
+                if (throttledCalls != null) {
+                    throttledCalls.increment();
+                }
+                gate.throttled(permit, error.retryAfter());
+            } else if (status >= 500) {
+                gate.failed(permit);
+            } else {
+                gate.answered(permit);
+            }
+            return new Outcome(null, error);
+        }
+        gate.failed(permit);
+        return new Outcome(null, ProviderException.transientFailure("no answer: " + message(cause)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private static Duration backoff(int retry) {
+        long millis = FIRST_RETRY.toMillis() << Math.min(retry, 6);
+        return Duration.ofMillis((long) (millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+    }
+
+    private static String message(Throwable cause) {
+        if (cause instanceof ProcessingException && cause.getCause() != null) {
+            return cause.getCause().getClass().getSimpleName() + ": " + cause.getCause().getMessage();
+        }
+        return String.valueOf(cause.getMessage());
     }
 
     String model() {
@@ -88,28 +208,12 @@ abstract class LlmScorer implements Scorer {
         return "Job type: " + job.type() + "\nJob description: " + job.description();
     }
 
-    private RatingAnswer call(JobRequirements job, String image) {
-        try {
-            return ask(job, image);
-        } catch (WebApplicationException e) {
-            throw fromStatus(e.getResponse());
-        } catch (ProcessingException e) {
-            throw ProviderException.transientFailure("no answer: " + e.getMessage());
-        }
-    }
-
     static ProviderException fromStatus(Response response) {
         int status = response.getStatus();
         if (status == 429 || status >= 500) {
             return new ProviderException("HTTP " + status, true, retryAfter(response.getHeaderString("Retry-After")));
         }
         return ProviderException.refused("HTTP " + status + " (check the model name and API key)");
-    }
-
-    /** Failsafe falls back to the backoff when the delay function answers a negative duration. */
-    private static Duration providerWait(Throwable failure) {
-        Duration wait = ((ProviderException) failure).retryAfter();
-        return wait == null ? Duration.ofMillis(-1) : wait;
     }
 
     static Duration retryAfter(String header) {

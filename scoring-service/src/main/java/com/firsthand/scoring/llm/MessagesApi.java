@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 
 /** Anthropic's Messages API. */
 @Path("")
@@ -16,6 +17,6 @@ public interface MessagesApi {
     @Path("/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode create(@HeaderParam("x-api-key") String apiKey, @HeaderParam("anthropic-version") String version,
+    CompletionStage<JsonNode> send(@HeaderParam("x-api-key") String apiKey, @HeaderParam("anthropic-version") String version,
             JsonNode request);
 }

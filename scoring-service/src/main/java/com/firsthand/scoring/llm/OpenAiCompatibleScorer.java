@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.firsthand.scoring.config.ScoringConfig;
 import com.firsthand.scoring.domain.JobRequirements;
+import com.firsthand.scoring.domain.TokenUsage;
 import com.firsthand.scoring.service.LocalScorer;
+import java.util.concurrent.CompletionStage;
 
 /** Chat completions with a strict JSON-schema response format; a refusal or content filter is final. */
 class OpenAiCompatibleScorer extends LlmScorer {
@@ -30,8 +32,12 @@ class OpenAiCompatibleScorer extends LlmScorer {
     }
 
     @Override
-    RatingAnswer ask(JobRequirements job, String jpegBase64) {
-        JsonNode response = api.create(authorization, request(job, jpegBase64));
+    CompletionStage<JsonNode> send(JsonNode request) {
+        return api.send(authorization, request);
+    }
+
+    @Override
+    RatingAnswer read(JsonNode response) {
         JsonNode choice = response.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (text(message.get("refusal")) != null) {
@@ -40,9 +46,12 @@ class OpenAiCompatibleScorer extends LlmScorer {
         if ("content_filter".equals(text(choice.get("finish_reason")))) {
             throw ProviderException.refused("the provider's content filter stopped the answer");
         }
-        return RatingAnswer.parse(text(message.get("content")));
+        JsonNode usage = response.path("usage");
+        return RatingAnswer.parse(text(message.get("content"))).withUsage(new TokenUsage(
+                usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)));
     }
 
+    @Override
     ObjectNode request(JobRequirements job, String jpegBase64) {
         ObjectNode request = JSON.objectNode().put("model", model()).put("max_tokens", maxTokens())
                 .put("temperature", 0);

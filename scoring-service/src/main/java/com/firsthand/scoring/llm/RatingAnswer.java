@@ -2,9 +2,18 @@ package com.firsthand.scoring.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.firsthand.scoring.domain.TokenUsage;
 
 /** The structured answer every provider must give: {"rating": 1-5, "reasoning": "..."}. */
-record RatingAnswer(int rating, String reasoning) {
+record RatingAnswer(int rating, String reasoning, TokenUsage usage) {
+
+    RatingAnswer(int rating, String reasoning) {
+        this(rating, reasoning, TokenUsage.NONE);
+    }
+
+    RatingAnswer withUsage(TokenUsage reported) {
+        return new RatingAnswer(rating, reasoning, reported);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REASONING = 2000;

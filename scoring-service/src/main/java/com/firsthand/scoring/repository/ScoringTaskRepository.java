@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** The scoring work queue in PostgreSQL: survives restarts, shared by replicas through leases. */
 @ApplicationScoped
@@ -29,17 +28,44 @@ public class ScoringTaskRepository {
                 .setParameter(1, submissionId).setParameter(2, payloadJson).executeUpdate() == 1;
     }
 
-    public Optional<ClaimedTask> claimNext(Duration lease) {
+    /**
+     * Claims up to {@code limit} due tasks in one statement, fairly: round-robin across organisations (the first
+     * due task of each, then the second, ...), oldest first within one, whatever the backlog. Rows another replica
+     * holds are skipped; each claimed row's lease runs {@code lease} from now.
+     */
+    public List<ClaimedTask> claimBatch(int limit, Duration lease) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("UPDATE scoring_task t SET attempts = t.attempts + 1, "
-                + "lease_until = now() + make_interval(secs => ?1) FROM (SELECT submission_id FROM scoring_task "
-                + "WHERE status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now()) "
-                + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED) due WHERE t.submission_id = due.submission_id "
-                + "RETURNING t.submission_id, CAST(t.payload AS text), t.attempts, t.queued_at")
-                .setParameter(1, (double) lease.toSeconds()).getResultList();
-        return rows.stream().findFirst().map(r -> new ClaimedTask((String) r[0], (String) r[1],
-                ((Number) r[2]).intValue(), toInstant(r[3])));
+        List<Object[]> rows = entityManager.createNativeQuery(CLAIM_FAIRLY).setParameter(1, limit)
+                .setParameter(2, (double) lease.toSeconds()).getResultList();
+        return rows.stream().map(r -> new ClaimedTask((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                toInstant(r[3]))).toList();
     }
+
+    private static final String CLAIM_FAIRLY = """
+            WITH RECURSIVE orgs(org_id) AS (
+                (SELECT org_id FROM scoring_task WHERE status = 'pending' ORDER BY org_id LIMIT 1)
+                UNION ALL
+                SELECT (SELECT t.org_id FROM scoring_task t WHERE t.status = 'pending' AND t.org_id > orgs.org_id
+                        ORDER BY t.org_id LIMIT 1)
+                FROM orgs WHERE orgs.org_id IS NOT NULL
+            ), ready AS (
+                SELECT r.submission_id, r.next_attempt_at,
+                       row_number() OVER (PARTITION BY orgs.org_id ORDER BY r.next_attempt_at, r.submission_id) AS turn
+                FROM orgs CROSS JOIN LATERAL (
+                    SELECT t.submission_id, t.next_attempt_at FROM scoring_task t
+                    WHERE t.org_id = orgs.org_id AND t.status = 'pending' AND t.next_attempt_at <= now()
+                      AND (t.lease_until IS NULL OR t.lease_until < now())
+                    ORDER BY t.next_attempt_at LIMIT ?1) r
+                WHERE orgs.org_id IS NOT NULL
+            ), picked AS (
+                SELECT t.submission_id FROM scoring_task t
+                WHERE t.submission_id IN (SELECT submission_id FROM ready ORDER BY turn, next_attempt_at LIMIT ?1)
+                  AND t.status = 'pending' AND (t.lease_until IS NULL OR t.lease_until < now())
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE scoring_task t SET attempts = t.attempts + 1, lease_until = now() + make_interval(secs => ?2)
+            FROM picked WHERE t.submission_id = picked.submission_id
+            RETURNING t.submission_id, CAST(t.payload AS text), t.attempts, t.queued_at""";
 
     /** Extends the leases of the tasks this replica is working on, so only a dead replica's tasks expire. */
     public void renewLeases(Collection<String> submissionIds, Duration lease) {
@@ -80,6 +106,17 @@ public class ScoringTaskRepository {
         return entityManager.createNativeQuery("UPDATE scoring_task SET status = 'dropped', done_at = now(), "
                 + "lease_until = NULL, last_error = 'job cancelled' WHERE submission_id = ?1 AND status = 'pending'")
                 .setParameter(1, submissionId).executeUpdate() == 1;
+    }
+
+    /** Tasks due and not held by any replica, and how long the oldest of them has waited. */
+    public record Waiting(long tasks, double oldestSeconds) {
+    }
+
+    public Waiting waiting() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT count(*), COALESCE(EXTRACT(EPOCH FROM "
+                + "now() - min(next_attempt_at)), 0) FROM scoring_task WHERE status = 'pending' "
+                + "AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())").getSingleResult();
+        return new Waiting(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue());
     }
 
     public long pending() {

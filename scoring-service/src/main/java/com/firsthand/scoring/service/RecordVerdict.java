@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Writes a verdict exactly once: the score row, the credit charge, the duplicate-fingerprint outcome, the
+ * Writes a verdict exactly once: the score row (with the provider's token usage), the credit charge, the duplicate-fingerprint outcome, the
  * submission.scored outbox event and the finished task commit together, under the task's row lock. A second
  * attempt (a redelivery, a replica whose lease ran out) finds the task done and changes nothing.
  */
@@ -52,7 +52,8 @@ public class RecordVerdict {
         Instant now = clock.instant();
         scores.insert(new ScoreRepository.ScoreRow(upload.submissionId(), upload.jobId(), upload.orgId(),
                 upload.workerId(), verdict.stars(), verdict.reasoning(), verdict.preScoring(), verdict.scorer(),
-                verdict.credits(), checksJson(verdict), attempts, now));
+                verdict.credits(), checksJson(verdict), attempts, now, verdict.usage().inputTokens(),
+                verdict.usage().outputTokens(), verdict.fallback()));
         if (verdict.credits() > 0) {
             ledger.charge(upload.submissionId(), upload.orgId(), verdict.credits(), verdict.scorer(), now);
         }

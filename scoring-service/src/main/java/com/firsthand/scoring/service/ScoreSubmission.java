@@ -18,13 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
  * Scores one claimed submission: read the file, pre-scoring checks and duplicates, then the configured scorer,
- * then the verdict. No transaction is held while the file is read or a provider is asked. When the file or the
- * provider is unavailable the task is retried later with backoff; after {@code llm-give-up-after} the local
- * scorer rates it and the reasoning says so. A score is never made up.
+ * then the verdict. The file work runs on the caller's thread; a provider call is awaited without a thread, and
+ * the verdict is recorded on {@code blocking}. No transaction is held while the file is read or a provider is
+ * asked. When the file or the provider is unavailable the task is retried later with backoff; when the provider
+ * refuses, or keeps failing past {@code llm-give-up-after}, the local scorer rates it, the reasoning says so and
+ * no credit is charged. A score is never made up.
  */
 @ApplicationScoped
 public class ScoreSubmission {
@@ -55,22 +61,64 @@ public class ScoreSubmission {
         this.clock = clock;
     }
 
-    public void score(ClaimedTask task) {
+    /** Completes when the task has its verdict or was put back for later; never fails. */
+    public CompletionStage<Void> score(ClaimedTask task, Executor blocking) {
         SubmissionUploaded upload = EventJson.read(task.payload()).payloadAs(SubmissionUploaded.class);
         JobRequirements job = ScoringMapper.requirements(upload);
+        PreScoringChecks checks;
+        CompletionStage<Verdict> rating;
         Path file = null;
         try {
             file = store.download(upload.bucket(), upload.objectKey());
             FileFacts facts = analyzer.analyze(file);
-            PreScoringChecks checks = PreScoringChecks.run(facts, job);
+            checks = PreScoringChecks.run(facts, job);
             if (screen.screen(upload, facts, checks, task.attempts())) {
-                return;
+                return CompletableFuture.completedFuture(null);
             }
-            Verdict verdict = rate(task, facts, job, checks);
-            if (verdict != null) {
-                Verdict noted = withNotes(verdict, checks).withLocation(checks.location());
-                QuarkusTransaction.requiringNew().run(() -> recordVerdict.record(upload, noted, task.attempts()));
-            }
+            rating = scorer.scoreAsync(facts, job, checks.passed());
+        } catch (IOException e) {
+            retryLater(task, "file unavailable: " + e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        } finally {
+            deleteQuietly(file);
+        }
+        PreScoringChecks passed = checks;
+        return rating.handleAsync((verdict, failure) -> {
+            finish(task, upload, job, passed, verdict, failure);
+            return null;
+        }, blocking);
+    }
+
+    private void finish(ClaimedTask task, SubmissionUploaded upload, JobRequirements job, PreScoringChecks checks,
+            Verdict verdict, Throwable failure) {
+        if (failure == null) {
+            record(task, upload, verdict, checks);
+            return;
+        }
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (!(cause instanceof Scorer.ScorerUnavailableException unavailable)) {
+            LOG.errorf(cause, "Scoring %s failed; it is retried", task.submissionId());
+            retryLater(task, "scoring failed: " + cause);
+            return;
+        }
+        boolean patienceLeft = Duration.between(task.queuedAt(), clock.instant())
+                .compareTo(config.retry().llmGiveUpAfter()) < 0;
+        if (unavailable.worthRetrying() && patienceLeft) {
+            retryLater(task, scorer.name() + " unavailable: " + unavailable.getMessage());
+            return;
+        }
+        fallBack(task, upload, job, checks, unavailable.getMessage());
+    }
+
+    /** The local scorer rates the file instead; the file is read again, since pixels are not kept while waiting. */
+    private void fallBack(ClaimedTask task, SubmissionUploaded upload, JobRequirements job, PreScoringChecks checks,
+            String why) {
+        Path file = null;
+        try {
+            file = store.download(upload.bucket(), upload.objectKey());
+            Verdict local = localScorer.score(analyzer.analyze(file), job, checks.passed());
+            record(task, upload, local.asFallbackFor(scorer.name(), why), checks);
         } catch (IOException e) {
             retryLater(task, "file unavailable: " + e.getMessage());
         } finally {
@@ -78,28 +126,11 @@ public class ScoreSubmission {
         }
     }
 
-    private Verdict rate(ClaimedTask task, FileFacts facts, JobRequirements job, PreScoringChecks checks) {
-        try {
-            return scorer.score(facts, job, checks.passed());
-        } catch (Scorer.ScorerUnavailableException e) {
-            boolean patienceLeft = Duration.between(task.queuedAt(), clock.instant())
-                    .compareTo(config.retry().llmGiveUpAfter()) < 0;
-            if (e.worthRetrying() && patienceLeft) {
-                retryLater(task, scorer.name() + " unavailable: " + e.getMessage());
-                return null;
-            }
-            Verdict local = localScorer.score(facts, job, checks.passed());
-            return new Verdict(local.stars(), "The AI provider could not rate this file (" + e.getMessage()
-                    + "), so the local scorer did. " + local.reasoning(), false, local.scorer(), local.checks());
-        }
-    }
-
-    private static Verdict withNotes(Verdict verdict, PreScoringChecks checks) {
-        if (checks.notes().isEmpty()) {
-            return verdict;
-        }
-        return new Verdict(verdict.stars(), verdict.reasoning() + " " + String.join(" ", checks.notes()),
-                verdict.preScoring(), verdict.scorer(), verdict.checks());
+    private void record(ClaimedTask task, SubmissionUploaded upload, Verdict verdict, PreScoringChecks checks) {
+        Verdict noted = (checks.notes().isEmpty() ? verdict
+                : verdict.withReasoning(verdict.reasoning() + " " + String.join(" ", checks.notes())))
+                .withLocation(checks.location());
+        QuarkusTransaction.requiringNew().run(() -> recordVerdict.record(upload, noted, task.attempts()));
     }
 
     private void retryLater(ClaimedTask task, String error) {

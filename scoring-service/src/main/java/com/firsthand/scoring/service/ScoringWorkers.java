@@ -9,96 +9,147 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * A fixed set of threads that claim due tasks from PostgreSQL and score them. New uploads wake them at once;
- * otherwise they look every second, which also picks up retries that come due and tasks whose lease expired.
- * Leases are short and renewed while a task is worked on: a replica that dies (kill -9, lost node) lets its tasks
- * go within one lease, however long a provider call may take.
+ * Claims due tasks from PostgreSQL in fair batches and scores them. File work (download, decode, measure, encode)
+ * runs on {@code concurrency} threads; provider calls are awaited without a thread, up to the provider's
+ * concurrency limit. Claims stay just ahead of what can start soon (a short queue keeps the claim order fair and
+ * leases cheap), and stop while the provider's breaker is open: the tasks wait in the table meanwhile. New uploads
+ * wake the claimer at once; otherwise it looks every second. Leases are short and renewed in one statement while a
+ * task is worked on: a replica that dies lets its tasks go within one lease.
  */
 @ApplicationScoped
 public class ScoringWorkers {
 
     private static final Logger LOG = Logger.getLogger(ScoringWorkers.class);
+    private static final int LARGEST_CLAIM = 50;
 
     private final ScoringTaskRepository tasks;
     private final ScoreSubmission scoreSubmission;
+    private final Scorer scorer;
     private final ScoringConfig config;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger preparing = new AtomicInteger();
     private volatile boolean running;
-    private ExecutorService threads;
+    private ExecutorService fileWork;
+    private Thread claimer;
 
-    public ScoringWorkers(ScoringTaskRepository tasks, ScoreSubmission scoreSubmission, ScoringConfig config) {
+    public ScoringWorkers(ScoringTaskRepository tasks, ScoreSubmission scoreSubmission, Scorer scorer,
+            ScoringConfig config) {
         this.tasks = tasks;
         this.scoreSubmission = scoreSubmission;
+        this.scorer = scorer;
         this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
-        threads = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+        fileWork = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "scoring-worker");
             thread.setDaemon(true);
             return thread;
         });
-        for (int i = 0; i < config.concurrency(); i++) {
-            threads.submit(this::loop);
-        }
+        claimer = new Thread(this::claimLoop, "scoring-claimer");
+        claimer.setDaemon(true);
+        claimer.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        wakeUps.release(config.concurrency());
-        threads.shutdown();
-        threads.awaitTermination(10, TimeUnit.SECONDS);
+        wakeUps.release();
+        claimer.join(TimeUnit.SECONDS.toMillis(5));
+        fileWork.shutdown();
+        fileWork.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     @Scheduled(every = "${firsthand.scoring.lease-renewal:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renewLeases() {
-        if (!inFlight.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> tasks.renewLeases(Set.copyOf(inFlight), config.lease()));
+        if (!held.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> tasks.renewLeases(Set.copyOf(held), config.lease()));
         }
     }
 
-    /** A task was queued: one idle worker takes it now. */
+    /** A task was queued: the claimer looks now. */
     public void wake() {
         wakeUps.release();
     }
 
-    private void loop() {
+    /** Tasks this replica holds: being read, waiting for or at the provider, or being recorded. */
+    public int held() {
+        return held.size();
+    }
+
+    /**
+     * How many more tasks to claim now: enough to keep the file threads busy and the provider's free slots
+     * filled, no more, so a task claimed is a task started soon.
+     */
+    int room() {
+        int queuedAhead = preparing.get() + scorer.providerState().map(ProviderState::waiting).orElse(0);
+        int fileRoom = 2 * config.concurrency() - queuedAhead;
+        int providerSlots = scorer.providerState().map(ProviderState::concurrencyLimit).orElse(0);
+        int total = 2 * config.concurrency() + providerSlots - held.size();
+        return Math.min(LARGEST_CLAIM, Math.min(fileRoom, total));
+    }
+
+    private void claimLoop() {
         while (running) {
             try {
-                Optional<ClaimedTask> task = QuarkusTransaction.requiringNew().call(() -> tasks.claimNext(config.lease()));
-                if (task.isPresent()) {
-                    inFlight.add(task.get().submissionId());
-                    try {
-                        scoreSubmission.score(task.get());
-                    } finally {
-                        inFlight.remove(task.get().submissionId());
-                    }
-                } else {
+                int room = room();
+                if (room <= 0 || !scorer.accepting()) {
+                    wakeUps.tryAcquire(200, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                List<ClaimedTask> claimed = QuarkusTransaction.requiringNew()
+                        .call(() -> tasks.claimBatch(room, config.lease()));
+                if (claimed.isEmpty()) {
                     wakeUps.drainPermits();
                     wakeUps.tryAcquire(1, TimeUnit.SECONDS);
+                    continue;
                 }
+                claimed.forEach(this::start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.errorf(e, "Scoring worker failed; the task is retried when its lease expires");
+                    LOG.errorf(e, "Claiming scoring tasks failed; trying again in a second");
                     sleepQuietly();
                 }
             }
         }
+    }
+
+    private void start(ClaimedTask task) {
+        held.add(task.submissionId());
+        preparing.incrementAndGet();
+        fileWork.execute(() -> {
+            try {
+                scoreSubmission.score(task, fileWork).whenComplete((done, failure) -> release(task, failure));
+            } catch (RuntimeException e) {
+                release(task, e);
+            } finally {
+                preparing.decrementAndGet();
+                wakeUps.release();
+            }
+        });
+    }
+
+    private void release(ClaimedTask task, Throwable failure) {
+        if (failure != null) {
+            LOG.errorf(failure, "Scoring %s failed; it is retried when its lease expires", task.submissionId());
+        }
+        held.remove(task.submissionId());
+        wakeUps.release();
     }
 
     private static void sleepQuietly() {

@@ -230,5 +230,33 @@ class LlmScorersTest {
         public int maxTokens() {
             return 200;
         }
+
+        public int maxInFlight() {
+            return 8;
+        }
+
+        public int requestsPerMinute() {
+            return 0;
+        }
+
+        public long tokensPerMinute() {
+            return 0;
+        }
+
+        public long tokensPerCallEstimate() {
+            return 1000;
+        }
+
+        public Breaker breaker() {
+            return new Breaker() {
+                public int failures() {
+                    return 5;
+                }
+
+                public Duration delay() {
+                    return Duration.ofSeconds(1);
+                }
+            };
+        }
     }
 }
