@@ -8,7 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** OpenAI's chat-completions wire format, also spoken by Azure OpenAI, vLLM, Ollama and LM Studio. */
+/**
+ * OpenAI's chat-completions wire format, also spoken by Azure OpenAI, vLLM, Ollama and LM Studio. The key goes in
+ * one of two headers (firsthand.scoring.llm.auth-style); the other is null, and a null header is not sent.
+ */
 @Path("")
 public interface ChatCompletionsApi {
 
@@ -16,5 +19,6 @@ public interface ChatCompletionsApi {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode create(@HeaderParam("Authorization") String authorization, JsonNode request);
+    JsonNode create(@HeaderParam("Authorization") String authorization, @HeaderParam("api-key") String apiKey,
+            JsonNode request);
 }

@@ -230,5 +230,21 @@ class LlmScorersTest {
         public int maxTokens() {
             return 200;
         }
+
+        public float jpegQuality() {
+            return 0.85f;
+        }
+
+        public ScoringConfig.TokenLimitField tokenLimitField() {
+            return ScoringConfig.TokenLimitField.MAX_TOKENS;
+        }
+
+        public ScoringConfig.Temperature temperature() {
+            return new ScoringConfig.Temperature(0.0);
+        }
+
+        public ScoringConfig.AuthStyle authStyle() {
+            return ScoringConfig.AuthStyle.BEARER;
+        }
     }
 }
