@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "firsthand.scoring")
@@ -116,11 +117,92 @@ public interface ScoringConfig {
             Duration delay();
         }
 
-        /** Images are downscaled to this longer side before they are sent. */
-        @WithDefault("1568")
+        /**
+         * Images are downscaled to this longer side before they are sent. 1024 (not more) because of what the
+         * providers bill for an image: OpenAI's tiled models fit the image in 2048², scale its shorter side down to
+         * 768 and count 85 + 170 tokens per 512-px tile, so a 4:3 photo costs 4 tiles = 765 tokens whether it is
+         * sent at 1024×768 or 1568×1176 — the extra pixels are thrown away on arrival; Anthropic counts about
+         * w·h/750 tokens (capped near 1.15 MP ≈ 1,600), so 1024×768 costs ≈ 1,050 tokens against ≈ 1,600 at 1568 —
+         * about a third less, with detail still enough to judge content and sharpness. 768 would save Anthropic
+         * tokens again (≈ 590) but not OpenAI ones (576 px is still more than one tile high) while losing detail.
+         */
+        @WithDefault("1024")
         int imageMaxSide();
 
+        /** JPEG quality (0-1] of the image sent to the provider; 0.85 keeps detail at about half the bytes of 0.95. */
+        @WithDefault("0.85")
+        float jpegQuality();
+
+        /**
+         * The answer's token budget. An answer cut off at this limit that does not hold a complete rating is final,
+         * not retried (the same request is cut the same way), and the local scorer rates the file.
+         */
         @WithDefault("400")
         int maxTokens();
+
+        /**
+         * Which request field carries {@link #maxTokens()} to an OpenAI-compatible server: max_tokens (most
+         * servers) or max_completion_tokens (OpenAI's reasoning models, which reject max_tokens). Switched
+         * automatically, once, when the server answers that the field is unsupported.
+         */
+        @WithDefault("max_tokens")
+        TokenLimitField tokenLimitField();
+
+        /**
+         * Sampling temperature sent to the provider; {@code none} leaves the field out (the model's default). Left
+         * out automatically, once, when an OpenAI-compatible server answers that it does not support it.
+         */
+        @WithDefault("0")
+        Temperature temperature();
+
+        /**
+         * How an OpenAI-compatible server takes the API key: {@code bearer} (Authorization: Bearer, OpenAI and most
+         * servers) or {@code api-key} (the api-key header of Azure OpenAI's key authentication).
+         */
+        @WithDefault("bearer")
+        AuthStyle authStyle();
+    }
+
+    enum TokenLimitField {
+        MAX_TOKENS, MAX_COMPLETION_TOKENS;
+
+        /** The JSON field name in the request. */
+        public String field() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    enum AuthStyle {
+        BEARER, API_KEY
+    }
+
+    /**
+     * A sampling temperature, or none (the request leaves the field out).
+     *
+     * @param value between 0 and 2, or null for none
+     */
+    record Temperature(Double value) {
+
+        public static final Temperature NONE = new Temperature(null);
+
+        public Temperature {
+            if (value != null && !(value >= 0 && value <= 2)) {
+                throw new IllegalArgumentException("firsthand.scoring.llm.temperature must be none or 0 to 2, not "
+                        + value);
+            }
+        }
+
+        /** Reads the configured text: {@code none}, or a number from 0 to 2. */
+        public static Temperature of(String text) {
+            String value = text == null ? "" : text.strip();
+            if (value.isEmpty() || value.equalsIgnoreCase("none")) {
+                return NONE;
+            }
+            return new Temperature(Double.valueOf(value));
+        }
+
+        public Optional<Double> sent() {
+            return Optional.ofNullable(value);
+        }
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.firsthand.scoring.config.ScoringConfig;
 import com.firsthand.scoring.domain.JobRequirements;
-import com.firsthand.scoring.domain.TokenUsage;
 import com.firsthand.scoring.service.LocalScorer;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** Messages API with one forced tool whose input schema is the rating: the structured answer is the tool input. */
@@ -21,11 +21,13 @@ class AnthropicScorer extends LlmScorer {
 
     private final MessagesApi api;
     private final String apiKey;
+    private final Optional<Double> temperature;
 
     AnthropicScorer(MessagesApi api, ScoringConfig.Llm config, LocalScorer local) {
         super(config, local);
         this.api = api;
         this.apiKey = config.apiKey().orElse(null);
+        this.temperature = config.temperature().sent();
     }
 
     @Override
@@ -38,16 +40,20 @@ class AnthropicScorer extends LlmScorer {
         return api.send(apiKey, API_VERSION, request);
     }
 
-    @Override
+    /** The rating in a Messages response (the forced tool's input), with the usage it reports. */
     RatingAnswer read(JsonNode response) {
-        JsonNode usage = response.path("usage");
-        TokenUsage tokens = new TokenUsage(usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
-        if ("refusal".equals(text(response.get("stop_reason")))) {
+        String stop = text(response.get("stop_reason"));
+        if ("refusal".equals(stop)) {
             throw ProviderException.refused("the model refused to rate this file");
         }
+        RatingAnswer answer = "max_tokens".equals(stop) ? cutShort(() -> toolInput(response)) : toolInput(response);
+        return answer.withUsage(usage(response.get("usage"), "input_tokens", "output_tokens"));
+    }
+
+    private static RatingAnswer toolInput(JsonNode response) {
         for (JsonNode block : response.path("content")) {
             if ("tool_use".equals(text(block.get("type"))) && TOOL.equals(text(block.get("name")))) {
-                return RatingAnswer.of(block.get("input")).withUsage(tokens);
+                return RatingAnswer.of(block.get("input"));
             }
         }
         throw ProviderException.transientFailure("the answer held no " + TOOL + " tool call");
@@ -57,6 +63,7 @@ class AnthropicScorer extends LlmScorer {
     ObjectNode request(JobRequirements job, String jpegBase64) {
         ObjectNode request = JSON.objectNode().put("model", model()).put("max_tokens", maxTokens())
                 .put("system", RUBRIC);
+        temperature.ifPresent(t -> request.put("temperature", t));
         request.putArray("tools").addObject().put("name", TOOL)
                 .put("description", "Record the star rating and the reasoning for the submitted file.")
                 .set("input_schema", RatingAnswer.schema());

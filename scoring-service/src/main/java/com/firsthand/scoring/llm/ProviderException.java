@@ -22,6 +22,16 @@ class ProviderException extends RuntimeException {
         return new ProviderException(message, false, null);
     }
 
+    /**
+     * The answer stopped at the token limit before it held a usable rating. Final: the same request is cut at the
+     * same place, so the local scorer rates the file and its reasoning carries this message.
+     */
+    static ProviderException cutOff(int maxTokens, String what) {
+        return new ProviderException("the answer was cut off by the token limit (" + maxTokens + " tokens, "
+                + "firsthand.scoring.llm.max-tokens) before it held a usable rating (" + what + "); not retried, "
+                + "since the same request is cut the same way: raise firsthand.scoring.llm.max-tokens", false, null);
+    }
+
     boolean retryable() {
         return retryable;
     }

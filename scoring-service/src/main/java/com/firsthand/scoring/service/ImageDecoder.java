@@ -1,5 +1,6 @@
 package com.firsthand.scoring.service;
 
+import com.firsthand.common.formats.ExifOrientation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -17,13 +18,21 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Decodes images with ImageIO (JPEG, PNG, GIF; WebP through TwelveMonkeys). The size is read from the header
  * first, so a decompression bomb is refused before any pixel is allocated; big photos are decoded subsampled to
- * about twice the analysis scale, which bounds memory at a few tens of megabytes whatever the camera.
+ * about twice the analysis scale, which bounds memory at a few tens of megabytes whatever the camera. A JPEG's
+ * EXIF orientation is applied ({@link ExifOrientation}, shared with submissions-service's previews): the size and
+ * the pixels are those of the photo as it is seen, so a portrait phone photo stored landscape is measured,
+ * analysed and sent to a provider upright.
  */
 @ApplicationScoped
 public class ImageDecoder {
 
     private static final int DECODE_MAX_SIDE = 2 * FileAnalyzer.ANALYSIS_MAX_SIDE;
 
+    /**
+     * @param width  the full-size width as displayed (EXIF orientation applied)
+     * @param height the full-size height as displayed
+     * @param image  the pixels, upright, possibly subsampled
+     */
     public record Decoded(int width, int height, BufferedImage image) {
     }
 
@@ -41,7 +50,9 @@ public class ImageDecoder {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, true);
+                // JPEG metadata is needed for the orientation; other formats' (PNG's compressed text) is skipped.
+                boolean jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
+                reader.setInput(in, true, !jpeg);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0 || (long) width * height > maxPixels) {
@@ -56,12 +67,24 @@ public class ImageDecoder {
                 if (!warnings.isEmpty()) {
                     throw new UndecodableException("the image data is damaged or truncated (" + warnings.get(0) + ")");
                 }
-                return new Decoded(width, height, image);
+                int orientation = jpeg ? orientation(reader) : ExifOrientation.NORMAL;
+                boolean swaps = ExifOrientation.swapsSides(orientation);
+                return new Decoded(swaps ? height : width, swaps ? width : height,
+                        ExifOrientation.apply(image, orientation));
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             throw new UndecodableException("the image data is damaged or truncated (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Metadata the JPEG reader cannot parse leaves the pixels as stored rather than failing a readable photo. */
+    private static int orientation(ImageReader reader) {
+        try {
+            return ExifOrientation.of(reader.getImageMetadata(0));
+        } catch (IOException | RuntimeException unreadableMetadata) {
+            return ExifOrientation.NORMAL;
         }
     }
 

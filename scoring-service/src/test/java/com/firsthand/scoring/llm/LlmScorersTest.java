@@ -66,7 +66,7 @@ class LlmScorersTest {
     }
 
     Scorer scorer(String name, int maxRetries) {
-        return LlmScorers.create(name, new StubConfig(URI.create(provider.baseUrl() + "/v1"), maxRetries), local);
+        return LlmScorers.create(name, TestLlmConfig.of(provider.baseUrl() + "/v1").retries(maxRetries), local);
     }
 
     static String openAiAnswer(String content) {
@@ -200,63 +200,5 @@ class LlmScorersTest {
         assertThat(LlmScorer.retryAfter("86400")).isEqualTo(Duration.ofSeconds(30));
         assertThat(LlmScorer.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
         assertThat(LlmScorer.retryAfter("soon")).isNull();
-    }
-
-    record StubConfig(URI baseUrl, int retries) implements ScoringConfig.Llm {
-        public Optional<URI> url() {
-            return Optional.of(baseUrl);
-        }
-
-        public Optional<String> model() {
-            return Optional.of("vision-test");
-        }
-
-        public Optional<String> apiKey() {
-            return Optional.of("sk-test");
-        }
-
-        public Duration timeout() {
-            return Duration.ofSeconds(5);
-        }
-
-        public int maxRetries() {
-            return retries;
-        }
-
-        public int imageMaxSide() {
-            return 512;
-        }
-
-        public int maxTokens() {
-            return 200;
-        }
-
-        public int maxInFlight() {
-            return 8;
-        }
-
-        public int requestsPerMinute() {
-            return 0;
-        }
-
-        public long tokensPerMinute() {
-            return 0;
-        }
-
-        public long tokensPerCallEstimate() {
-            return 1000;
-        }
-
-        public Breaker breaker() {
-            return new Breaker() {
-                public int failures() {
-                    return 5;
-                }
-
-                public Duration delay() {
-                    return Duration.ofSeconds(1);
-                }
-            };
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.firsthand.submissions.service;
 
+import com.firsthand.common.formats.ExifOrientation;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

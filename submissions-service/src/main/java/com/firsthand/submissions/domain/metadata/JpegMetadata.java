@@ -1,5 +1,6 @@
 package com.firsthand.submissions.domain.metadata;
 
+import com.firsthand.common.formats.ExifOrientation;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,7 @@ final class JpegMetadata {
 
     private static void write(int code, byte[] payload, OutputStream out) throws IOException {
         if (code == APP1 && startsWith(payload, "Exif\0\0")) {
-            int orientation = ExifOrientation.of(payload, 6);
+            int orientation = ExifOrientation.fromApp1(payload);
             if (orientation > 1) {
                 writeSegment(APP1, ExifOrientation.minimalExif(orientation), out);
             }
