@@ -89,7 +89,7 @@ public final class LlmScoringBench {
                 + "submission.uploaded** (file stored first), not through the gateway: upload→scored is from that "
                 + "publication to the arrival of submission.scored; upload→webhook is not measured.%s%n%n",
                 MEDIAN_MS, P99_MS, WIDTH, HEIGHT, QUICK ? " **Quick run (LLM_BENCH_QUICK=1): reduced sizes.**" : "");
-        System.out.println("| scenario | uploads | scored (openai / local / pre-scoring) | not scored | time to drain "
+        System.out.println("| scenario | uploads | scored (openai / local / pre-scoring) | not scored | first upload → last scored "
                 + "| upload→scored p50 | p99 | max | scores/s | provider calls (200 / 429 / 503) "
                 + "| provider max in flight |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -107,7 +107,7 @@ public final class LlmScoringBench {
         System.out.println();
         notes.stream().filter(n -> !n.isEmpty()).forEach(System.out::println);
         System.out.println();
-        System.out.println("Service settings: firsthand.scoring.scorer=openai, llm.max-in-flight=" + MAX_IN_FLIGHT
+        System.out.println("Service settings asked for: firsthand.scoring.scorer=openai, llm.max-in-flight=" + MAX_IN_FLIGHT
                 + (SERVICE_TPM > 0 ? ", llm.tokens-per-minute=" + SERVICE_TPM : "")
                 + " (llm.requests-per-minute = the provider's cap in the limited scenario"
                 + (SERVICE_RPM >= 0 ? ", overridden: " + SERVICE_RPM : "") + ")"
@@ -241,6 +241,7 @@ public final class LlmScoringBench {
 
         final SimulatedProvider provider;
         final long providerStart = System.nanoTime();
+        final Path dir;
         final ScoringProcess process;
         final ScoredEvents scored;
         final ScoringFixtures fixtures;
@@ -249,7 +250,8 @@ public final class LlmScoringBench {
 
         Run(SimulatedProvider.Options options, Map<String, String> extra) throws Exception {
             provider = SimulatedProvider.start(options);
-            process = new ScoringProcess(Files.createTempDirectory("llm-scoring-bench"));
+            dir = Files.createTempDirectory("llm-scoring-bench");
+            process = new ScoringProcess(dir);
             Map<String, String> config = new LinkedHashMap<>();
             config.put("scorer", "openai");
             config.put("llm.url", provider.baseUrl());
@@ -404,6 +406,11 @@ public final class LlmScoringBench {
             scored.close();
             process.close();
             provider.close();
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (java.io.IOException e) {
+                // A scratch directory left behind.
+            }
         }
     }
 
