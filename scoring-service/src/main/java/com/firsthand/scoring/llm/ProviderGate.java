@@ -143,9 +143,9 @@ final class ProviderGate {
         pump();
     }
 
-    /** False while the breaker is open: do not take on more work that needs the provider. */
+    /** False while the breaker is open and its delay runs: do not take on more work that needs the provider. */
     synchronized boolean accepting() {
-        return !breaker.isOpen();
+        return !breaker.isOpen() || breaker.getRemainingDelay().isZero();
     }
 
     synchronized ProviderState state() {
