@@ -256,9 +256,13 @@ class WebhookDeliveryTest {
             List<Long> latencies = healthy.received().stream().map(r -> (r.nanos()
                     - sentAt.get(read(r.body()).path("data").path("object").path("id").asText())) / 1_000_000)
                     .sorted().toList();
-            long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
             assertThat(hanging.received()).isNotEmpty();
-            assertThat(p99).as("healthy endpoint latencies (ms) %s", latencies).isLessThan(1_000);
+            // Held up behind the hanging endpoint, a delivery would wait at least its 3 s attempt timeout
+            // (%test.firsthand.webhooks.attempt-timeout); below that, only scheduling noise on a busy machine.
+            long median = latencies.get(latencies.size() / 2);
+            long slowest = latencies.get(latencies.size() - 1);
+            assertThat(median).as("median healthy endpoint latency (ms) of %s", latencies).isLessThan(1_000);
+            assertThat(slowest).as("slowest healthy endpoint latency (ms) of %s", latencies).isLessThan(2_500);
         }
     }
 
