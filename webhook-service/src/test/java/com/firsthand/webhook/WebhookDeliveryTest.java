@@ -188,8 +188,9 @@ class WebhookDeliveryTest {
             assertThat(got).extracting(Receiver.Received::id).containsOnly(got.get(0).id());
             long firstGap = (got.get(1).nanos() - got.get(0).nanos()) / 1_000_000;
             long secondGap = (got.get(2).nanos() - got.get(1).nanos()) / 1_000_000;
-            assertThat(firstGap).isBetween(250L, 2_000L);
-            assertThat(secondGap).isBetween(550L, 2_500L);
+            // At least the schedule's 300 ms and 600 ms; at most seconds, not the production schedule's 5 s and 5 min.
+            assertThat(firstGap).isBetween(250L, 4_500L);
+            assertThat(secondGap).isBetween(550L, 5_000L);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> buyer.api()
                     .get("/v1/webhook_endpoints/" + endpointId + "/deliveries").then().statusCode(200)
@@ -276,7 +277,7 @@ class WebhookDeliveryTest {
             buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
             long gap = (receiver.received().get(1).nanos() - receiver.received().get(0).nanos()) / 1_000_000;
-            assertThat(gap).as("the schedule says 300 ms, Retry-After 2 s").isBetween(1_950L, 4_000L);
+            assertThat(gap).as("the schedule says 300 ms, Retry-After 2 s").isBetween(1_950L, 5_000L);
         }
     }
 
