@@ -24,21 +24,26 @@ class RateLimitTest {
     @Test
     void aCredentialOverItsRateGets429WithRetryAfterAndOthersAreUnaffected() {
         String apiKey = Accounts.newOrganizationKey();
-        int limited = 0;
-        Response last = null;
-        for (int i = 0; i < 12; i++) {
+        int passed = 0;
+        Response refused = null;
+        long start = System.nanoTime();
+        for (int i = 0; i < 50 && refused == null; i++) {
             Response response = given().auth().oauth2(apiKey).when().get("/v1/jobs");
             if (response.statusCode() == 429) {
-                limited++;
-                last = response;
+                refused = response;
             } else {
                 assertThat(response.statusCode()).isEqualTo(200);
+                passed++;
             }
         }
+        long elapsedSeconds = (System.nanoTime() - start) / 1_000_000_000L;
 
-        assertThat(limited).isGreaterThanOrEqualTo(5);
-        assertThat(last.header("Retry-After")).matches("[1-9][0-9]*");
-        assertThat(last.jsonPath().getString("error.type")).isEqualTo("rate_limit_error");
+        assertThat(refused).as("a 429 within 50 requests").isNotNull();
+        assertThat(passed).as("the burst passes").isGreaterThanOrEqualTo(5);
+        // The burst and then no more than 1 request a second could refill while these requests were sent.
+        assertThat(passed).as("passed in %d s", elapsedSeconds).isLessThanOrEqualTo(5 + (int) elapsedSeconds);
+        assertThat(refused.header("Retry-After")).matches("[1-9][0-9]*");
+        assertThat(refused.jsonPath().getString("error.type")).isEqualTo("rate_limit_error");
         assertThat(given().auth().oauth2(Accounts.newOrganizationKey()).when().get("/v1/jobs").statusCode())
                 .isEqualTo(200);
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Timeout;
 class GatewayRateLimitTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The limiter's clock: it moves only when the test says, so the refill does not depend on the machine's speed. */
+    private final AtomicLong nanos = new AtomicLong();
     private HttpServer backend;
     private Gateway gateway;
 
@@ -34,9 +37,9 @@ class GatewayRateLimitTest {
         });
         backend.start();
         Backend jobs = new Backend("jobs", backend.getAddress().getPort());
-        // One request a second after a burst of two.
+        // One request a second after a burst of two (what UnauthenticatedRateLimit.of(1) makes), on the test's clock.
         gateway = Gateway.start("127.0.0.1", 0, GatewayRoutes.of(jobs, jobs, jobs, jobs),
-                UnauthenticatedRateLimit.of(1));
+                new UnauthenticatedRateLimit(1, 2, nanos::get));
     }
 
     @AfterEach
@@ -57,7 +60,7 @@ class GatewayRateLimitTest {
                 refused = response;
             }
         }
-        assertThat(passed).as("the burst").isBetween(2, 3);
+        assertThat(passed).as("the burst").isEqualTo(2);
         assertThat(refused).isNotNull();
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
@@ -67,6 +70,11 @@ class GatewayRateLimitTest {
         assertThat(error.get("type").asText()).isEqualTo("rate_limit_error");
         assertThat(error.get("code").asText()).isEqualTo("rate_limited");
         assertThat(error.has("param")).isTrue();
+
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
+        assertThat(send(HttpRequest.newBuilder(url()).GET().build()).statusCode()).as("a second's refill")
+                .isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(url()).GET().build()).statusCode()).as("beyond it").isEqualTo(429);
 
         for (int i = 0; i < 10; i++) {
             assertThat(send(HttpRequest.newBuilder(url()).header("Authorization", "Bearer fh_live_x").GET().build())

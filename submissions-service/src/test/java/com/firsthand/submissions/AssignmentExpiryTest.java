@@ -18,7 +18,8 @@ class AssignmentExpiryTest {
     public static class ShortHolds implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("firsthand.submissions.assignment-ttl", "PT2S");
+            // Long enough that the second worker's refusal surely comes while the first hold is alive.
+            return Map.of("firsthand.submissions.assignment-ttl", "PT6S");
         }
     }
 

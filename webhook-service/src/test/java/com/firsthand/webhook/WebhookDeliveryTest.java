@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 class WebhookDeliveryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** %test.firsthand.webhooks.secret-rotation-grace */
-    private static final Duration GRACE = Duration.ofSeconds(4);
+
+    @ConfigProperty(name = "firsthand.webhooks.secret-rotation-grace")
+    Duration grace;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -188,8 +189,9 @@ class WebhookDeliveryTest {
             assertThat(got).extracting(Receiver.Received::id).containsOnly(got.get(0).id());
             long firstGap = (got.get(1).nanos() - got.get(0).nanos()) / 1_000_000;
             long secondGap = (got.get(2).nanos() - got.get(1).nanos()) / 1_000_000;
-            assertThat(firstGap).isBetween(250L, 2_000L);
-            assertThat(secondGap).isBetween(550L, 2_500L);
+            // At least the schedule's 300 ms and 600 ms; at most seconds, not the production schedule's 5 s and 5 min.
+            assertThat(firstGap).isBetween(250L, 4_500L);
+            assertThat(secondGap).isBetween(550L, 5_000L);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> buyer.api()
                     .get("/v1/webhook_endpoints/" + endpointId + "/deliveries").then().statusCode(200)
@@ -216,25 +218,43 @@ class WebhookDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> buyer.api().get("/v1/events").path("data.size()")
                 .equals(10));
-        // The receiver stays down until every delivery has failed at least once.
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Integer failedAttempts = buyer.api().get("/v1/webhook_endpoints/" + endpointId + "/deliveries")
-                    .path("data.size()");
-            return failedAttempts != null && failedAttempts >= 5;
-        });
-        try (Receiver receiver = Receiver.startOn(port, request -> Receiver.Answer.ok())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream()
-                    .map(r -> read(r.body()).path("data").path("object").path("id").asText())
-                    .collect(Collectors.toSet()).containsAll(submissions));
-            // Retries still in flight land within the compressed schedule; none of them may carry a new id.
-            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-                Map<String, Set<String>> idsBySubmission = new ConcurrentHashMap<>();
-                for (Receiver.Received request : receiver.received()) {
-                    idsBySubmission.computeIfAbsent(read(request.body()).path("data").path("object").path("id")
-                            .asText(), k -> ConcurrentHashMap.newKeySet()).add(request.id());
+        // The receiver stays down until every delivery has failed at least once. The compressed schedule gives up
+        // 3 s after a first attempt, and the events need not arrive together: so each delivery, once it has failed,
+        // is held (its row locked, which the dispatcher's claim skips) until the receiver is back up.
+        try (var hold = database.getConnection()) {
+            hold.setAutoCommit(false);
+            Set<String> held = ConcurrentHashMap.newKeySet();
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                try (var lock = hold.prepareStatement("""
+                        SELECT id FROM webhook_delivery WHERE endpoint_id = ? AND status = 'pending' AND attempts >= 1
+                        FOR UPDATE SKIP LOCKED""")) {
+                    lock.setString(1, endpointId);
+                    try (var rows = lock.executeQuery()) {
+                        while (rows.next()) {
+                            held.add(rows.getString(1));
+                        }
+                    }
                 }
-                assertThat(idsBySubmission).hasSize(5).allSatisfy((submission, ids) -> assertThat(ids).hasSize(1));
+                return held.size() == submissions.size();
             });
+            assertThat(buyer.api().get("/v1/webhook_endpoints/" + endpointId + "/deliveries")
+                    .<Integer>path("data.size()")).as("failed attempts").isGreaterThanOrEqualTo(submissions.size());
+            try (Receiver receiver = Receiver.startOn(port, request -> Receiver.Answer.ok())) {
+                hold.commit();
+                await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().stream()
+                        .map(r -> read(r.body()).path("data").path("object").path("id").asText())
+                        .collect(Collectors.toSet()).containsAll(submissions));
+                // Retries still in flight land within the compressed schedule; none of them may carry a new id.
+                await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    Map<String, Set<String>> idsBySubmission = new ConcurrentHashMap<>();
+                    for (Receiver.Received request : receiver.received()) {
+                        idsBySubmission.computeIfAbsent(read(request.body()).path("data").path("object").path("id")
+                                .asText(), k -> ConcurrentHashMap.newKeySet()).add(request.id());
+                    }
+                    assertThat(idsBySubmission).hasSize(5)
+                            .allSatisfy((submission, ids) -> assertThat(ids).hasSize(1));
+                });
+            }
         }
     }
 
@@ -256,9 +276,13 @@ class WebhookDeliveryTest {
             List<Long> latencies = healthy.received().stream().map(r -> (r.nanos()
                     - sentAt.get(read(r.body()).path("data").path("object").path("id").asText())) / 1_000_000)
                     .sorted().toList();
-            long p99 = latencies.get((int) Math.ceil(latencies.size() * 0.99) - 1);
             assertThat(hanging.received()).isNotEmpty();
-            assertThat(p99).as("healthy endpoint latencies (ms) %s", latencies).isLessThan(1_000);
+            // Held up behind the hanging endpoint, a delivery would wait at least its 3 s attempt timeout
+            // (%test.firsthand.webhooks.attempt-timeout); below that, only scheduling noise on a busy machine.
+            long median = latencies.get(latencies.size() / 2);
+            long slowest = latencies.get(latencies.size() - 1);
+            assertThat(median).as("median healthy endpoint latency (ms) of %s", latencies).isLessThan(1_000);
+            assertThat(slowest).as("slowest healthy endpoint latency (ms) of %s", latencies).isLessThan(2_500);
         }
     }
 
@@ -272,7 +296,7 @@ class WebhookDeliveryTest {
             buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
             long gap = (receiver.received().get(1).nanos() - receiver.received().get(0).nanos()) / 1_000_000;
-            assertThat(gap).as("the schedule says 300 ms, Retry-After 2 s").isBetween(1_950L, 4_000L);
+            assertThat(gap).as("the schedule says 300 ms, Retry-After 2 s").isBetween(1_950L, 5_000L);
         }
     }
 
@@ -301,24 +325,35 @@ class WebhookDeliveryTest {
         Fixtures buyer = Fixtures.newBuyer(kafka);
         try (Receiver failing = Receiver.start(request -> Receiver.Answer.status(500))) {
             String endpointId = buyer.createEndpoint(failing.url(), "submission.scored").path("id");
+            // A first event fails its whole schedule: the endpoint is failing since then, for less than
+            // disable-after (5 d), so it stays enabled.
             buyer.scored(Fixtures.submissionId(), "approved", 4);
-            await().atMost(Duration.ofSeconds(20)).until(() -> failing.received().size() >= 1);
-            // Failing since six days (disable-after is 5 d): the next failed attempt disables the endpoint.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> buyer.api()
+                    .get("/v1/webhook_endpoints/" + endpointId + "/deliveries").then()
+                    .body("data.size()", equalTo(5)).body("data[0].next_attempt_at", equalTo(null)));
+            buyer.api().get("/v1/webhook_endpoints/" + endpointId).then().body("status", equalTo("enabled"));
+            int firstEventsAttempts = failing.received().size();
+            assertThat(firstEventsAttempts).isEqualTo(5);
+            // Failing since six days: the next failed attempt disables the endpoint. No attempt is in flight
+            // now, so nothing records over this change.
             try (var connection = database.getConnection(); var update = connection.prepareStatement(
-                    "UPDATE webhook_endpoint SET failing_since = now() - interval '6 days' WHERE id = ?")) {
+                    "UPDATE webhook_endpoint SET failing_since = now() - interval '6 days' WHERE id = ?"
+                    + " AND failing_since IS NOT NULL")) {
                 update.setString(1, endpointId);
-                assertThat(update.executeUpdate()).isEqualTo(1);
+                assertThat(update.executeUpdate()).as("failing since the first failed attempt").isEqualTo(1);
             }
+            buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> buyer.api()
                     .get("/v1/webhook_endpoints/" + endpointId).then().body("status", equalTo("disabled"))
                     .body("disabled_reason", org.hamcrest.Matchers.startsWith("Every delivery failed since")));
             buyer.api().get("/v1/events?type=webhook_endpoint.disabled").then().statusCode(200)
                     .body("data.size()", equalTo(1)).body("data[0].data.object.id", equalTo(endpointId))
                     .body("data[0].data.object.status", equalTo("disabled"));
-            int attempts = failing.received().size();
-            assertThat(attempts).isLessThan(5);
+            int attempts = failing.received().size() - firstEventsAttempts;
+            assertThat(attempts).as("the second event's attempts: disabled before its schedule ran out")
+                    .isLessThan(5);
             await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> failing.received().size() == attempts);
+                    .until(() -> failing.received().size() == firstEventsAttempts + attempts);
         }
     }
 
@@ -362,9 +397,12 @@ class WebhookDeliveryTest {
             var created = buyer.createEndpoint(receiver.url(), "submission.scored");
             String oldSecret = created.path("secret");
             String endpointId = created.path("id");
+            Instant rotating = Instant.now();
             String newSecret = buyer.post().post("/v1/webhook_endpoints/" + endpointId + "/rotate_secret")
                     .then().statusCode(200).extract().path("secret");
-            Instant graceEnds = Instant.now().plus(GRACE).plusMillis(500);
+            Instant rotated = Instant.now();
+            assertThat(previousSecretExpiresAt(endpointId)).as("the old secret's grace")
+                    .isBetween(rotating.plus(grace).minusSeconds(1), rotated.plus(grace).plusSeconds(1));
             buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
             Receiver.Received during = receiver.received().get(0);
@@ -372,7 +410,13 @@ class WebhookDeliveryTest {
             new Webhook(oldSecret).verify(during.body(), during.headers());
             new Webhook(newSecret).verify(during.body(), during.headers());
 
-            await().atMost(GRACE.plusSeconds(5)).until(() -> Instant.now().isAfter(graceEnds));
+            // The grace (an hour in tests) ends.
+            try (var connection = database.getConnection(); var update = connection.prepareStatement("""
+                    UPDATE webhook_endpoint SET previous_secret_expires_at = now() - interval '1 second'
+                    WHERE id = ?""")) {
+                update.setString(1, endpointId);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
             buyer.scored(Fixtures.submissionId(), "approved", 4);
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
             Receiver.Received after = receiver.received().get(1);
@@ -381,6 +425,17 @@ class WebhookDeliveryTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Webhook(oldSecret)
                     .verify(after.body(), after.headers()))
                     .isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
+        }
+    }
+
+    private Instant previousSecretExpiresAt(String endpointId) throws Exception {
+        try (var connection = database.getConnection(); var query = connection.prepareStatement(
+                "SELECT previous_secret_expires_at FROM webhook_endpoint WHERE id = ?")) {
+            query.setString(1, endpointId);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getTimestamp(1).toInstant();
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public class JobStatusSignals {
     private final String user;
     private final String password;
     private final Map<String, Set<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    /** The waiters that have read their job and are now waiting: what {@link #waiting()} counts. */
+    private final Set<CompletableFuture<Void>> parked = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread listener;
 
@@ -77,7 +79,11 @@ public class JobStatusSignals {
         }
     }
 
-    /** A future completed at the next status change of the job (on any replica). Cancel it when done. */
+    /**
+     * A future completed at the next status change of the job (on any replica). Take it before reading the job, so
+     * that no change after the read goes unseen; call {@link #parked} once the read says to wait; cancel it when
+     * done.
+     */
     public CompletableFuture<Void> next(String jobId) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         waiters.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(future);
@@ -88,8 +94,16 @@ public class JobStatusSignals {
         return future;
     }
 
+    /** The waiter of {@link #next} has read its job and now waits for the change: it counts in {@link #waiting}. */
+    public void parked(CompletableFuture<Void> future) {
+        parked.add(future);
+        // Runs at once if the future is already done, so a completed waiter never stays counted.
+        future.whenComplete((ignored, error) -> parked.remove(future));
+    }
+
+    /** Long-polls waiting for a change after reading their job (not those still reading it). */
     public int waiting() {
-        return waiters.values().stream().mapToInt(Set::size).sum();
+        return parked.size();
     }
 
     private void listen() {

@@ -56,6 +56,7 @@ public class JobLongPoll {
             return Uni.createFrom().item(respond(job, requested == null ? null : 0));
         }
         int wait = Math.min(requested, config.maxWait());
+        signals.parked(changed);
         return Uni.createFrom().completionStage(changed)
                 .ifNoItem().after(Duration.ofSeconds(wait)).recoverWithItem((Void) null)
                 .emitOn(Infrastructure.getDefaultWorkerPool())

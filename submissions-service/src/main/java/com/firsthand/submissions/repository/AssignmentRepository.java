@@ -27,6 +27,12 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
         return count.longValue();
     }
 
+    /** The assignment's job id, read without loading (and so without managing) the assignment. */
+    public Optional<String> jobIdOf(String assignmentId) {
+        return getEntityManager().createQuery("select a.jobId from Assignment a where a.id = :id", String.class)
+                .setParameter("id", assignmentId).getResultStream().findFirst();
+    }
+
     public List<Assignment> expiredActive(Instant now, int max) {
         return find("status = 'active' and expiresAt < ?1", now).page(0, max).list();
     }

@@ -39,14 +39,17 @@ public class ExpireAssignments {
     }
 
     private void expireOne(String assignmentId, Instant now) {
-        Assignment candidate = assignments.findById(assignmentId);
-        if (candidate == null) {
+        // Lock order: the job first, as accept and upload do. Only the job id is read before that: an assignment
+        // loaded now would stay in the persistence context, and locking it later would not re-read it, so an upload
+        // or release committed meanwhile would be overwritten.
+        String jobId = assignments.jobIdOf(assignmentId).orElse(null);
+        if (jobId == null) {
             return;
         }
-        // Lock order: the job first, as accept and upload do, then re-check the assignment.
-        JobReplica job = jobs.findById(candidate.jobId, LockModeType.PESSIMISTIC_WRITE);
+        JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
         Assignment assignment = assignments.findById(assignmentId, LockModeType.PESSIMISTIC_WRITE);
-        if (!Assignment.ACTIVE.equals(assignment.status) || !assignment.expiresAt.isBefore(now)) {
+        if (job == null || assignment == null || !Assignment.ACTIVE.equals(assignment.status)
+                || !assignment.expiresAt.isBefore(now)) {
             return;
         }
         assignment.status = Assignment.EXPIRED;
