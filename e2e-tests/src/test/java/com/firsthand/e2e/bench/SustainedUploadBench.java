@@ -40,7 +40,8 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class SustainedUploadBench {
 
-    private static final double TARGET_P99_MS = 1000;
+    /** 1 s with the local scorer; bench/llm-gateway.sh sets more, as a provider answers in seconds. */
+    private static final double TARGET_P99_MS = Double.parseDouble(System.getProperty("bench.target.p99.ms", "1000"));
     private static final int WORKERS = 48;
     private static final int WIDTH = 800;
     private static final int HEIGHT = 600;

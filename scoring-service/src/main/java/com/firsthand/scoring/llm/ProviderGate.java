@@ -54,7 +54,11 @@ final class ProviderGate {
     private final LongSupplier nanos;
     private final CircuitBreaker<Object> breaker;
     private final LinkedList<Waiter> waiters = new LinkedList<>();
-    private final SlidingWindow requests = new SlidingWindow(MINUTE);
+    /**
+     * A second longer than the provider's minute: it counts a request when it arrives, a moment after it left here,
+     * so a call let through the instant the oldest one leaves our window could still land inside its.
+     */
+    private final SlidingWindow requests = new SlidingWindow(MINUTE + TimeUnit.SECONDS.toNanos(1));
     private final SlidingWindow tokens = new SlidingWindow(MINUTE);
     private final AtomicLong throttled = new AtomicLong();
     private double concurrencyLimit;

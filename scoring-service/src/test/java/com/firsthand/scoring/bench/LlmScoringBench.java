@@ -291,19 +291,26 @@ public final class LlmScoringBench {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < photos.size(); i++) {
-                byte[] photo = photos.get(i);
-                String worker = "wkr_" + i;
-                futures.add(pool.submit(() -> {
-                    EventEnvelope upload = fixtures.upload(job, worker, photo, "image/jpeg");
-                    sent.at().put(upload.aggregateId(), System.nanoTime());
-                    return null;
-                }));
+                futures.add(send(pool, sent, job, "wkr_" + i, photos.get(i)));
             }
+            awaitAll(pool, futures);
+            return sent;
+        }
+
+        /** Stores and publishes one upload on the pool, noting when it was published. */
+        private Future<?> send(ExecutorService pool, Sent sent, Job job, String worker, byte[] photo) {
+            return pool.submit(() -> {
+                EventEnvelope upload = fixtures.upload(job, worker, photo, "image/jpeg");
+                sent.at().put(upload.aggregateId(), System.nanoTime());
+                return null;
+            });
+        }
+
+        private static void awaitAll(ExecutorService pool, List<Future<?>> futures) throws Exception {
             for (Future<?> future : futures) {
                 future.get();
             }
             pool.shutdown();
-            return sent;
         }
 
         /** Open loop at a fixed rate (late arrivals are sent at once); tick runs between arrivals. */
@@ -320,18 +327,9 @@ public final class LlmScoringBench {
                     tick.run();
                     Thread.sleep(Math.max(0, Math.min(20, (arrival - System.nanoTime()) / 1_000_000)));
                 }
-                byte[] photo = photos.get(i);
-                String worker = "wkr_" + i;
-                futures.add(pool.submit(() -> {
-                    EventEnvelope upload = fixtures.upload(job, worker, photo, "image/jpeg");
-                    sent.at().put(upload.aggregateId(), System.nanoTime());
-                    return null;
-                }));
+                futures.add(send(pool, sent, job, "wkr_" + i, photos.get(i)));
             }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-            pool.shutdown();
+            awaitAll(pool, futures);
             long end = start + (long) (seconds * 1e9);
             while (System.nanoTime() < end) {
                 tick.run();
