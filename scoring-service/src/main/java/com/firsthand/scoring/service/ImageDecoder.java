@@ -1,19 +1,13 @@
 package com.firsthand.scoring.service;
 
 import com.firsthand.common.formats.ExifOrientation;
+import com.firsthand.common.formats.SampledImage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes images with ImageIO (JPEG, PNG, GIF; WebP through TwelveMonkeys). The size is read from the header
@@ -43,49 +37,22 @@ public class ImageDecoder {
     }
 
     public Decoded decode(Path file, long maxPixels) throws UndecodableException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new UndecodableException("no image decoder recognises it");
-            }
-            ImageReader reader = readers.next();
-            try {
-                // JPEG metadata is needed for the orientation; other formats' (PNG's compressed text) is skipped.
-                boolean jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
-                reader.setInput(in, true, !jpeg);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || (long) width * height > maxPixels) {
-                    throw new UndecodableException("its header declares " + width + "×" + height + " pixels");
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / DECODE_MAX_SIDE);
-                param.setSourceSubsampling(step, step, 0, 0);
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage image = reader.read(0, param);
-                if (!warnings.isEmpty()) {
-                    throw new UndecodableException("the image data is damaged or truncated (" + warnings.get(0) + ")");
-                }
-                int orientation = jpeg ? orientation(reader) : ExifOrientation.NORMAL;
-                boolean swaps = ExifOrientation.swapsSides(orientation);
-                return new Decoded(swaps ? height : width, swaps ? width : height,
-                        ExifOrientation.apply(image, orientation));
-            } finally {
-                reader.dispose();
-            }
+        SampledImage.Read read;
+        try {
+            read = SampledImage.read(file, maxPixels, DECODE_MAX_SIDE, true);
+        } catch (SampledImage.NoDecoderException e) {
+            throw new UndecodableException("no image decoder recognises it");
+        } catch (SampledImage.TooLargeException e) {
+            throw new UndecodableException("its header declares " + e.width() + "×" + e.height() + " pixels");
         } catch (IOException | RuntimeException e) {
             throw new UndecodableException("the image data is damaged or truncated (" + e.getMessage() + ")");
         }
-    }
-
-    /** Metadata the JPEG reader cannot parse leaves the pixels as stored rather than failing a readable photo. */
-    private static int orientation(ImageReader reader) {
-        try {
-            return ExifOrientation.of(reader.getImageMetadata(0));
-        } catch (IOException | RuntimeException unreadableMetadata) {
-            return ExifOrientation.NORMAL;
+        if (!read.warnings().isEmpty()) {
+            throw new UndecodableException("the image data is damaged or truncated (" + read.warnings().get(0) + ")");
         }
+        boolean swaps = ExifOrientation.swapsSides(read.orientation());
+        return new Decoded(swaps ? read.height() : read.width(), swaps ? read.width() : read.height(),
+                ExifOrientation.apply(read.image(), read.orientation()));
     }
 
     /** A copy whose longer side is at most {@code maxSide}, for sending to a provider. */

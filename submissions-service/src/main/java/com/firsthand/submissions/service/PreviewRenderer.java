@@ -1,6 +1,7 @@
 package com.firsthand.submissions.service;
 
 import com.firsthand.common.formats.ExifOrientation;
+import com.firsthand.common.formats.SampledImage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -8,14 +9,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
@@ -55,29 +52,13 @@ public final class PreviewRenderer {
     }
 
     private Decoded decode(Path file) throws UnrenderableException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new UnrenderableException("no image decoder recognises the file");
-            }
-            ImageReader reader = readers.next();
-            try {
-                // JPEG metadata is needed for the orientation; other formats' (PNG's compressed text) is skipped.
-                boolean jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
-                reader.setInput(in, true, !jpeg);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || (long) width * height > maxPixels) {
-                    throw new UnrenderableException("the header declares " + width + "x" + height + " pixels");
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / maxSide);
-                param.setSourceSubsampling(step, step, 0, 0);
-                int orientation = jpeg ? ExifOrientation.of(reader.getImageMetadata(0)) : ExifOrientation.NORMAL;
-                return new Decoded(reader.read(0, param), orientation);
-            } finally {
-                reader.dispose();
-            }
+        try {
+            SampledImage.Read read = SampledImage.read(file, maxPixels, maxSide, false);
+            return new Decoded(read.image(), read.orientation());
+        } catch (SampledImage.NoDecoderException e) {
+            throw new UnrenderableException("no image decoder recognises the file");
+        } catch (SampledImage.TooLargeException e) {
+            throw new UnrenderableException("the header declares " + e.width() + "x" + e.height() + " pixels");
         } catch (IOException | RuntimeException e) {
             throw new UnrenderableException("the image cannot be decoded (" + e.getMessage() + ")");
         }
