@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.firsthand.common.auth.CredentialReplicaRebuild;
 import com.firsthand.common.auth.SecretHasher;
 import com.firsthand.common.ids.Ids;
+import com.firsthand.common.testing.DeadLetters;
 import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;

@@ -1,5 +1,6 @@
 package com.firsthand.common.outbox;
 
+import com.firsthand.common.api.DatabaseOutage;
 import com.firsthand.common.config.FirsthandConfig;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
@@ -9,9 +10,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -56,12 +64,81 @@ public class EventConsumer {
     }
 
     private void process(String consumerName, String message, Consumer<EventEnvelope> handler, boolean logged) {
-        EventEnvelope event;
+        apply(consumerName, parse(consumerName, message), handler, logged);
+    }
+
+    /**
+     * Applies a poll's worth of events in one transaction: one processed-event insert for them all, then the
+     * handler once with those this consumer has not seen (each id once). A malformed message is given up on at
+     * once. When the transaction fails for a database outage it is retried whole, for ever, as {@link #handle}
+     * would; for any other reason each event is applied again on its own, so one bad event neither holds up nor
+     * dead-letters the others.
+     *
+     * @return the events given up on, by their index in {@code messages}: the caller dead-letters those records
+     */
+    public Map<Integer, DeadLetteredEvent> handleBatch(String consumerName, List<String> messages,
+            Consumer<List<EventEnvelope>> handler) {
+        Map<Integer, DeadLetteredEvent> givenUp = new TreeMap<>();
+        Map<Integer, EventEnvelope> events = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                events.put(i, parse(consumerName, messages.get(i)));
+            } catch (DeadLetteredEvent e) {
+                givenUp.put(i, e);
+            }
+        }
+        if (events.isEmpty() || applyTogether(consumerName, List.copyOf(events.values()), handler)) {
+            return givenUp;
+        }
+        events.forEach((index, event) -> {
+            try {
+                apply(consumerName, event, single -> handler.accept(List.of(single)), true);
+            } catch (DeadLetteredEvent e) {
+                givenUp.put(index, e);
+            }
+        });
+        return givenUp;
+    }
+
+    /** True when the events were applied in one transaction; false when they must be tried one by one. */
+    private boolean applyTogether(String consumerName, List<EventEnvelope> events,
+            Consumer<List<EventEnvelope>> handler) {
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    List<EventEnvelope> unseen = markAllProcessed(consumerName, events);
+                    if (!unseen.isEmpty()) {
+                        handler.accept(unseen);
+                    }
+                });
+                return true;
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.isCause(e)) {
+                    LOG.warnf("%s failed on a batch of %d events; applying them one by one: %s", consumerName,
+                            events.size(), e.toString());
+                    return false;
+                }
+                Duration wait = policy.next(attempt, Duration.ofNanos(System.nanoTime() - start), e).orElseThrow();
+                LOG.warnf("%s failed on a batch of %d events (attempt %d), retrying in %d ms: %s", consumerName,
+                        events.size(), attempt, wait.toMillis(), e.toString());
+                sleep(wait);
+            }
+        }
+    }
+
+    private EventEnvelope parse(String consumerName, String message) {
         try {
-            event = EventJson.read(message);
+            if (message == null) {
+                throw new EventJson.MalformedEventException("an empty record", null);
+            }
+            return EventJson.read(message);
         } catch (EventJson.MalformedEventException e) {
             throw deadLetter(consumerName, "unknown", "a malformed message", 0, e);
         }
+    }
+
+    private void apply(String consumerName, EventEnvelope event, Consumer<EventEnvelope> handler, boolean logged) {
         long start = System.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -123,6 +200,25 @@ public class EventConsumer {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record processed event " + eventId, e);
         }
+    }
+
+    /** Records the events as processed by this consumer in one statement; returns those it had not, each once. */
+    private List<EventEnvelope> markAllProcessed(String consumerName, List<EventEnvelope> events) {
+        String sql = "INSERT INTO processed_event (consumer, event_id) SELECT ?, id FROM unnest(?) AS ids(id) "
+                + "ON CONFLICT DO NOTHING RETURNING event_id";
+        Set<String> recorded = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, consumerName);
+            s.setArray(2, c.createArrayOf("text", events.stream().map(EventEnvelope::id).toArray()));
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record " + events.size() + " processed events", e);
+        }
+        return events.stream().filter(event -> recorded.remove(event.id())).toList();
     }
 
     /** An event this consumer gave up on; the connector dead-letters the record it came in. */

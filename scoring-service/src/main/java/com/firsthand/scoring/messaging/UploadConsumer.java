@@ -1,13 +1,23 @@
 package com.firsthand.scoring.messaging;
 
 import com.firsthand.common.outbox.EventConsumer;
+import com.firsthand.common.outbox.EventConsumer.DeadLetteredEvent;
 import com.firsthand.scoring.service.QueueForScoring;
 import com.firsthand.scoring.service.ScoringWorkers;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Consumes submission.uploaded into the scoring queue, each event once, and wakes a scoring worker. */
+/**
+ * Consumes submission.uploaded a poll at a time into the scoring queue, each event once, and wakes the claimer.
+ * Records given up on (malformed, or failing on their own) are handed to the dead-letter strategy one by one;
+ * the batch is acknowledged once they are.
+ */
 @ApplicationScoped
 public class UploadConsumer {
 
@@ -23,8 +33,12 @@ public class UploadConsumer {
 
     @Incoming("submission-uploaded")
     @Blocking
-    public void onUploaded(String message) {
-        consumer.handle("queue-scoring", message, queue::queue);
+    public CompletionStage<Void> onUploaded(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        Map<Integer, DeadLetteredEvent> givenUp = consumer.handleBatch("queue-scoring",
+                records.stream().map(KafkaRecord::getPayload).toList(), queue::queue);
         workers.wake();
+        givenUp.forEach((index, failure) -> records.get(index).nack(failure).toCompletableFuture().join());
+        return batch.ack();
     }
 }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /** The cancelled_job table: jobs whose remaining scoring work is dropped. */
 @ApplicationScoped
@@ -21,8 +24,12 @@ public class CancelledJobRepository {
                 .executeUpdate();
     }
 
-    public boolean contains(String jobId) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM cancelled_job WHERE job_id = ?1")
-                .setParameter(1, jobId).getResultList().isEmpty();
+    /** Those of the jobs that are cancelled. */
+    public Set<String> cancelledAmong(Collection<String> jobIds) {
+        @SuppressWarnings("unchecked")
+        List<String> cancelled = entityManager.createNativeQuery(
+                "SELECT job_id FROM cancelled_job WHERE job_id = ANY(CAST(?1 AS text[]))")
+                .setParameter(1, jobIds.toArray(String[]::new)).getResultList();
+        return Set.copyOf(cancelled);
     }
 }

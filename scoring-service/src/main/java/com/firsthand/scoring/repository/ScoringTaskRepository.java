@@ -21,11 +21,19 @@ public class ScoringTaskRepository {
         this.entityManager = entityManager;
     }
 
-    /** Queues a submission once; false when it was already queued (a redelivered or republished upload). */
-    public boolean enqueue(String submissionId, String payloadJson) {
-        return entityManager.createNativeQuery("INSERT INTO scoring_task (submission_id, payload, next_attempt_at, "
-                + "queued_at) VALUES (?1, CAST(?2 AS jsonb), now(), now()) ON CONFLICT DO NOTHING")
-                .setParameter(1, submissionId).setParameter(2, payloadJson).executeUpdate() == 1;
+    /**
+     * Queues submissions in one statement, each once; returns those newly queued (not those already queued by a
+     * redelivered or republished upload). The two lists run in parallel.
+     */
+    public List<String> enqueueAll(List<String> submissionIds, List<String> payloadsJson) {
+        @SuppressWarnings("unchecked")
+        List<String> queued = entityManager.createNativeQuery("INSERT INTO scoring_task (submission_id, payload, "
+                + "next_attempt_at, queued_at) SELECT id, CAST(payload AS jsonb), now(), now() "
+                + "FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS upload(id, payload) "
+                + "ON CONFLICT DO NOTHING RETURNING submission_id")
+                .setParameter(1, submissionIds.toArray(String[]::new))
+                .setParameter(2, payloadsJson.toArray(String[]::new)).getResultList();
+        return queued;
     }
 
     /**
@@ -102,10 +110,11 @@ public class ScoringTaskRepository {
                 + "AND payload -> 'payload' ->> 'job_id' = ?1").setParameter(1, jobId).executeUpdate();
     }
 
-    public boolean drop(String submissionId) {
+    /** Drops those of the submissions still waiting; returns how many were. */
+    public int dropAll(Collection<String> submissionIds) {
         return entityManager.createNativeQuery("UPDATE scoring_task SET status = 'dropped', done_at = now(), "
-                + "lease_until = NULL, last_error = 'job cancelled' WHERE submission_id = ?1 AND status = 'pending'")
-                .setParameter(1, submissionId).executeUpdate() == 1;
+                + "lease_until = NULL, last_error = 'job cancelled' WHERE submission_id = ANY(CAST(?1 AS text[])) "
+                + "AND status = 'pending'").setParameter(1, submissionIds.toArray(String[]::new)).executeUpdate();
     }
 
     /** Tasks due and not held by any replica, and how long the oldest of them has waited. */

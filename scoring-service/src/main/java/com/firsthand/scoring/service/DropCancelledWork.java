@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A buyer cancelled a job: submissions-service rejects its submissions that wait for a score, so scoring them
@@ -46,11 +49,15 @@ public class DropCancelledWork {
         fingerprints.rejectPendingOfJob(change.jobId());
     }
 
-    /** After an upload is queued: drops it at once when its job is already cancelled. */
+    /** After uploads are queued (submission id → job id): drops at once those whose job is already cancelled. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queued(String submissionId, String jobId) {
-        if (cancelledJobs.contains(jobId) && tasks.drop(submissionId)) {
-            dropped.increment();
+    public void queued(Map<String, String> jobBySubmission) {
+        Set<String> cancelled = cancelledJobs.cancelledAmong(Set.copyOf(jobBySubmission.values()));
+        if (cancelled.isEmpty()) {
+            return;
         }
+        List<String> late = jobBySubmission.entrySet().stream().filter(e -> cancelled.contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        dropped.increment(tasks.dropAll(late));
     }
 }

@@ -1,4 +1,4 @@
-package com.firsthand.submissions;
+package com.firsthand.common.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -20,10 +20,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 /** The dead-letter topic and the counter of dead-lettered events, as an operator would look at them. */
-final class DeadLetters {
+public final class DeadLetters {
 
-    record Letter(String value, Map<String, String> headers) {
-        String header(String name) {
+    public record Letter(String value, Map<String, String> headers) {
+        public String header(String name) {
             return headers.get(name);
         }
     }
@@ -32,7 +32,7 @@ final class DeadLetters {
     }
 
     /** Reads firsthand.dead_letter from the start until a record keyed {@code key} arrives. */
-    static Letter await(String bootstrapServers, String key) {
+    public static Letter await(String bootstrapServers, String key) {
         AtomicReference<Letter> found = new AtomicReference<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -58,7 +58,7 @@ final class DeadLetters {
     }
 
     /** firsthand_events_dead_lettered_total for one topic and consumer, from /q/metrics (0 when never counted). */
-    static double counted(String topic, String consumerName) {
+    public static double counted(String topic, String consumerName) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher sample = Pattern.compile("^firsthand_events_dead_lettered_total\\{consumer=\"" + Pattern.quote(
                 consumerName) + "\",topic=\"" + Pattern.quote(topic) + "\"} (\\S+)$", Pattern.MULTILINE)
