@@ -6,13 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The scoring work queue in PostgreSQL: survives restarts, shared by replicas through leases. */
 @ApplicationScoped
 public class ScoringTaskRepository {
 
     /** A task this replica holds until {@code lease} runs out. */
-    public record ClaimedTask(String submissionId, String payload, int attempts, Instant queuedAt) {
+    public record ClaimedTask(String submissionId, String orgId, String payload, int attempts, Instant queuedAt) {
     }
 
     private final EntityManager entityManager;
@@ -37,16 +38,19 @@ public class ScoringTaskRepository {
     }
 
     /**
-     * Claims up to {@code limit} due tasks in one statement, fairly: round-robin across organisations (the first
-     * due task of each, then the second, ...), oldest first within one, whatever the backlog. Rows another replica
-     * holds are skipped; each claimed row's lease runs {@code lease} from now.
+     * Claims up to {@code limit} due tasks in one statement, fairly, whatever the backlog: the organisation with the
+     * fewest tasks in hand goes first (those {@code heldByOrg} counts, this replica's), then the next, and so on
+     * round-robin, oldest first within one. So a small claim still serves the organisation that waits, not the one
+     * whose burst is older. Rows another replica holds are skipped; each claimed row's lease runs {@code lease}.
      */
-    public List<ClaimedTask> claimBatch(int limit, Duration lease) {
+    public List<ClaimedTask> claimBatch(int limit, Duration lease, Map<String, Integer> heldByOrg) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(CLAIM_FAIRLY).setParameter(1, limit)
-                .setParameter(2, (double) lease.toSeconds()).getResultList();
-        return rows.stream().map(r -> new ClaimedTask((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                toInstant(r[3]))).toList();
+                .setParameter(2, (double) lease.toSeconds())
+                .setParameter(3, heldByOrg.keySet().toArray(String[]::new))
+                .setParameter(4, heldByOrg.values().toArray(Integer[]::new)).getResultList();
+        return rows.stream().map(r -> new ClaimedTask((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), toInstant(r[4]))).toList();
     }
 
     private static final String CLAIM_FAIRLY = """
@@ -56,10 +60,12 @@ public class ScoringTaskRepository {
                 SELECT (SELECT t.org_id FROM scoring_task t WHERE t.status = 'pending' AND t.org_id > orgs.org_id
                         ORDER BY t.org_id LIMIT 1)
                 FROM orgs WHERE orgs.org_id IS NOT NULL
+            ), in_hand AS (
+                SELECT * FROM unnest(CAST(?3 AS text[]), CAST(?4 AS int[])) AS h(org_id, tasks)
             ), ready AS (
-                SELECT r.submission_id, r.next_attempt_at,
-                       row_number() OVER (PARTITION BY orgs.org_id ORDER BY r.next_attempt_at, r.submission_id) AS turn
-                FROM orgs CROSS JOIN LATERAL (
+                SELECT r.submission_id, r.next_attempt_at, COALESCE(in_hand.tasks, 0)
+                       + row_number() OVER (PARTITION BY orgs.org_id ORDER BY r.next_attempt_at, r.submission_id) AS turn
+                FROM orgs LEFT JOIN in_hand ON in_hand.org_id = orgs.org_id CROSS JOIN LATERAL (
                     SELECT t.submission_id, t.next_attempt_at FROM scoring_task t
                     WHERE t.org_id = orgs.org_id AND t.status = 'pending' AND t.next_attempt_at <= now()
                       AND (t.lease_until IS NULL OR t.lease_until < now())
@@ -73,7 +79,7 @@ public class ScoringTaskRepository {
             )
             UPDATE scoring_task t SET attempts = t.attempts + 1, lease_until = now() + make_interval(secs => ?2)
             FROM picked WHERE t.submission_id = picked.submission_id
-            RETURNING t.submission_id, CAST(t.payload AS text), t.attempts, t.queued_at""";
+            RETURNING t.submission_id, t.org_id, CAST(t.payload AS text), t.attempts, t.queued_at""";
 
     /** Extends the leases of the tasks this replica is working on, so only a dead replica's tasks expire. */
     public void renewLeases(Collection<String> submissionIds, Duration lease) {

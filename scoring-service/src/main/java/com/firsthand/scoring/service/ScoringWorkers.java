@@ -9,7 +9,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Claims due tasks from PostgreSQL in fair batches and scores them. File work (download, decode, measure, encode)
+ * Claims due tasks from PostgreSQL in fair batches (the organisation with the fewest tasks in hand first) and scores
+ * them. File work (download, decode, measure, encode)
  * runs on {@code concurrency} threads; provider calls are awaited without a thread, up to the provider's
  * concurrency limit. Claims stay just ahead of what can start soon (a short queue keeps the claim order fair and
  * leases cheap), and stop while the provider's breaker is open: the tasks wait in the table meanwhile. New uploads
@@ -38,7 +41,8 @@ public class ScoringWorkers {
     private final Scorer scorer;
     private final ScoringConfig config;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** The tasks this replica holds, submission id → organisation id. */
+    private final Map<String, String> held = new ConcurrentHashMap<>();
     private final AtomicInteger preparing = new AtomicInteger();
     private volatile boolean running;
     private ExecutorService fileWork;
@@ -75,7 +79,8 @@ public class ScoringWorkers {
     @Scheduled(every = "${firsthand.scoring.lease-renewal:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renewLeases() {
         if (!held.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> tasks.renewLeases(Set.copyOf(held), config.lease()));
+            Set<String> holding = Set.copyOf(held.keySet());
+            QuarkusTransaction.requiringNew().run(() -> tasks.renewLeases(holding, config.lease()));
         }
     }
 
@@ -110,7 +115,7 @@ public class ScoringWorkers {
                     continue;
                 }
                 List<ClaimedTask> claimed = QuarkusTransaction.requiringNew()
-                        .call(() -> tasks.claimBatch(room, config.lease()));
+                        .call(() -> tasks.claimBatch(room, config.lease(), heldByOrg()));
                 if (claimed.isEmpty()) {
                     wakeUps.drainPermits();
                     wakeUps.tryAcquire(1, TimeUnit.SECONDS);
@@ -129,8 +134,14 @@ public class ScoringWorkers {
         }
     }
 
+    private Map<String, Integer> heldByOrg() {
+        Map<String, Integer> counts = new HashMap<>();
+        held.values().forEach(org -> counts.merge(org, 1, Integer::sum));
+        return counts;
+    }
+
     private void start(ClaimedTask task) {
-        held.add(task.submissionId());
+        held.put(task.submissionId(), task.orgId());
         preparing.incrementAndGet();
         fileWork.execute(() -> {
             try {

@@ -170,7 +170,7 @@ class ProviderAtScaleTest {
                 }
                 List<String> quietOnes = List.of(queue(quiet, "now() - interval '1 minute'"),
                         queue(quiet, "now() - interval '30 seconds'"));
-                List<String> claimed = tasks.claimBatch(4, Duration.ofSeconds(30)).stream()
+                List<String> claimed = tasks.claimBatch(4, Duration.ofSeconds(30), Map.of()).stream()
                         .map(ScoringTaskRepository.ClaimedTask::submissionId).toList();
                 throw new RolledBack(new Claim(claimed, quietOnes));
             });
@@ -180,6 +180,38 @@ class ProviderAtScaleTest {
         }
         assertThat(claim.claimed()).as("two of each organisation, not four of the one that queued first")
                 .hasSize(4).containsAll(claim.quiet());
+    }
+
+    @Test
+    void aClaimOfOneServesTheOrganisationWithFewestTasksInHandBeforeAnOlderBurst() {
+        String busy = Ids.next(Ids.ORGANIZATION);
+        String quiet = Ids.next(Ids.ORGANIZATION);
+        Claim claim;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                String busyOldest = queue(busy, "now() - interval '1 hour'");
+                for (int i = 1; i < 50; i++) {
+                    queue(busy, "now() - interval '1 hour' + make_interval(secs => " + i + ")");
+                }
+                List<String> quietOnes = List.of(queue(quiet, "now() - interval '2 seconds'"),
+                        queue(quiet, "now() - interval '1 second'"));
+                List<String> claimed = new ArrayList<>();
+                claimed.addAll(claimOne(Map.of(busy, 5)));
+                claimed.addAll(claimOne(Map.of(busy, 5, quiet, 1)));
+                claimed.addAll(claimOne(Map.of(busy, 5, quiet, 7)));
+                throw new RolledBack(new Claim(claimed, List.of(quietOnes.get(0), quietOnes.get(1), busyOldest)));
+            });
+            throw new AssertionError("the transaction was meant to roll back");
+        } catch (RolledBack rolledBack) {
+            claim = rolledBack.claim;
+        }
+        assertThat(claim.claimed()).as("the quiet organisation's two (fewer in hand), then the busy one's oldest")
+                .containsExactlyElementsOf(claim.quiet());
+    }
+
+    private List<String> claimOne(Map<String, Integer> heldByOrg) {
+        return tasks.claimBatch(1, Duration.ofSeconds(30), heldByOrg).stream()
+                .map(ScoringTaskRepository.ClaimedTask::submissionId).toList();
     }
 
     private record Claim(List<String> claimed, List<String> quiet) {
