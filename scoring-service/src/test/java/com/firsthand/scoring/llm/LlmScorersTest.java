@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +17,6 @@ import com.firsthand.scoring.domain.JobRequirements;
 import com.firsthand.scoring.domain.Verdict;
 import com.firsthand.scoring.service.LocalScorer;
 import com.firsthand.scoring.service.Scorer;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,38 +25,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Both providers against a local stub speaking their wire formats: good, malformed, throttled and refused answers. */
 @QuarkusTest
-class LlmScorersTest {
-
-    static WireMockServer provider;
+class LlmScorersTest extends WireMockProvider {
 
     @Inject
     LocalScorer local;
 
     static final JobRequirements JOB = new JobRequirements("photo", "Residential mailboxes in daylight",
             List.of("image/jpeg"), null, null, null, null);
-
-    @BeforeAll
-    static void startProvider() {
-        provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        provider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.resetAll();
-    }
 
     static FileFacts photo() {
         BufferedImage image = SyntheticPhotos.scene(3, 800, 600);

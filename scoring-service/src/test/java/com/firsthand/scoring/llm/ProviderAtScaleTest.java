@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,51 +163,39 @@ class ProviderAtScaleTest {
         String quiet = Ids.next(Ids.ORGANIZATION);
         // Uncommitted rows, rolled back after: this replica's claimer cannot see (or take) them; a claim in the same
         // transaction can.
-        Claim claim;
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (int i = 0; i < 200; i++) {
-                    queue(busy, "now() - interval '1 hour' + make_interval(secs => " + i + ")");
-                }
-                List<String> quietOnes = List.of(queue(quiet, "now() - interval '1 minute'"),
-                        queue(quiet, "now() - interval '30 seconds'"));
-                List<String> claimed = tasks.claimBatch(4, Duration.ofSeconds(30), Map.of()).stream()
-                        .map(ScoringTaskRepository.ClaimedTask::submissionId).toList();
-                throw new RolledBack(new Claim(claimed, quietOnes));
-            });
-            throw new AssertionError("the transaction was meant to roll back");
-        } catch (RolledBack rolledBack) {
-            claim = rolledBack.claim;
-        }
+        Claim claim = inRolledBackTransaction(() -> {
+            for (int i = 0; i < 200; i++) {
+                queue(busy, "now() - interval '1 hour' + make_interval(secs => " + i + ")");
+            }
+            List<String> quietOnes = List.of(queue(quiet, "now() - interval '1 minute'"),
+                    queue(quiet, "now() - interval '30 seconds'"));
+            List<String> claimed = tasks.claimBatch(4, Duration.ofSeconds(30), Map.of()).stream()
+                    .map(ScoringTaskRepository.ClaimedTask::submissionId).toList();
+            return new Claim(claimed, quietOnes);
+        });
         assertThat(claim.claimed()).as("two of each organisation, not four of the one that queued first")
-                .hasSize(4).containsAll(claim.quiet());
+                .hasSize(4).containsAll(claim.expected());
     }
 
     @Test
     void aClaimOfOneServesTheOrganisationWithFewestTasksInHandBeforeAnOlderBurst() {
         String busy = Ids.next(Ids.ORGANIZATION);
         String quiet = Ids.next(Ids.ORGANIZATION);
-        Claim claim;
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                String busyOldest = queue(busy, "now() - interval '1 hour'");
-                for (int i = 1; i < 50; i++) {
-                    queue(busy, "now() - interval '1 hour' + make_interval(secs => " + i + ")");
-                }
-                List<String> quietOnes = List.of(queue(quiet, "now() - interval '2 seconds'"),
-                        queue(quiet, "now() - interval '1 second'"));
-                List<String> claimed = new ArrayList<>();
-                claimed.addAll(claimOne(Map.of(busy, 5)));
-                claimed.addAll(claimOne(Map.of(busy, 5, quiet, 1)));
-                claimed.addAll(claimOne(Map.of(busy, 5, quiet, 7)));
-                throw new RolledBack(new Claim(claimed, List.of(quietOnes.get(0), quietOnes.get(1), busyOldest)));
-            });
-            throw new AssertionError("the transaction was meant to roll back");
-        } catch (RolledBack rolledBack) {
-            claim = rolledBack.claim;
-        }
+        Claim claim = inRolledBackTransaction(() -> {
+            String busyOldest = queue(busy, "now() - interval '1 hour'");
+            for (int i = 1; i < 50; i++) {
+                queue(busy, "now() - interval '1 hour' + make_interval(secs => " + i + ")");
+            }
+            List<String> quietOnes = List.of(queue(quiet, "now() - interval '2 seconds'"),
+                    queue(quiet, "now() - interval '1 second'"));
+            List<String> claimed = new ArrayList<>();
+            claimed.addAll(claimOne(Map.of(busy, 5)));
+            claimed.addAll(claimOne(Map.of(busy, 5, quiet, 1)));
+            claimed.addAll(claimOne(Map.of(busy, 5, quiet, 7)));
+            return new Claim(claimed, List.of(quietOnes.get(0), quietOnes.get(1), busyOldest));
+        });
         assertThat(claim.claimed()).as("the quiet organisation's two (fewer in hand), then the busy one's oldest")
-                .containsExactlyElementsOf(claim.quiet());
+                .containsExactlyElementsOf(claim.expected());
     }
 
     private List<String> claimOne(Map<String, Integer> heldByOrg) {
@@ -214,7 +203,18 @@ class ProviderAtScaleTest {
                 .map(ScoringTaskRepository.ClaimedTask::submissionId).toList();
     }
 
-    private record Claim(List<String> claimed, List<String> quiet) {
+    private record Claim(List<String> claimed, List<String> expected) {
+    }
+
+    private static Claim inRolledBackTransaction(Supplier<Claim> work) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                throw new RolledBack(work.get());
+            });
+            throw new AssertionError("the transaction was meant to roll back");
+        } catch (RolledBack rolledBack) {
+            return rolledBack.claim;
+        }
     }
 
     private static final class RolledBack extends RuntimeException {

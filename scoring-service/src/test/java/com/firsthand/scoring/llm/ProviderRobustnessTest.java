@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +23,6 @@ import com.firsthand.scoring.service.FileAnalyzer;
 import com.firsthand.scoring.service.ImageDecoder;
 import com.firsthand.scoring.service.LocalScorer;
 import com.firsthand.scoring.service.Scorer;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -34,9 +32,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * off by the token limit, Azure's api-key header and api-version query, and the photo sent upright.
  */
 @QuarkusTest
-class ProviderRobustnessTest {
-
-    static WireMockServer provider;
+class ProviderRobustnessTest extends WireMockProvider {
 
     @Inject
     LocalScorer local;
@@ -56,22 +49,6 @@ class ProviderRobustnessTest {
     Path dir;
 
     static final JobRequirements JOB = LlmScorersTest.JOB;
-
-    @BeforeAll
-    static void startProvider() {
-        provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        provider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        provider.resetAll();
-    }
 
     TestLlmConfig config() {
         return TestLlmConfig.of(provider.baseUrl() + "/v1");
