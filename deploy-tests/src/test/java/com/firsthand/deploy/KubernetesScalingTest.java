@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +35,21 @@ class KubernetesScalingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void aDeploymentAnAutoscalerOwnsDeclaresNoReplicasThatAnApplyWouldResetTo(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        List<String> scaled = Stream.concat(manifests.ofKind("HorizontalPodAutoscaler"),
+                manifests.ofKind("ScaledObject")).map(a -> a.path("spec").path("scaleTargetRef").path("name").asText())
+                .toList();
+        assertThat(scaled).as("autoscaled deployments").contains("firsthand-gateway")
+                .containsAll(Project.SERVICE_NAMES);
+        for (String name : scaled) {
+            assertThat(manifests.get("Deployment", name).path("spec").has("replicas"))
+                    .as("%s sets spec.replicas although an autoscaler owns it", name).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void consumersScaleOnTheirOwnConsumerGroupsLag(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         String bootstrap = Workloads.environment(manifests, "jobs-service").get("KAFKA_BOOTSTRAP_SERVERS");
@@ -44,7 +60,9 @@ class KubernetesScalingTest {
             JsonNode trigger = kafka.get(0).path("metadata");
             assertThat(service.consumerGroup()).as("%s kafka.group.id", name).isNotBlank();
             assertThat(trigger.path("consumerGroup").asText()).isEqualTo(service.consumerGroup());
-            assertThat(trigger.path("bootstrapServers").asText()).isEqualTo(bootstrap);
+            assertThat(trigger.path("bootstrapServers").asText())
+                    .as("%s: KEDA resolves the broker from its own namespace, so the name is qualified", name)
+                    .isEqualTo(qualified(bootstrap, namespaceOf(manifests, name)));
             if (trigger.has("topic")) {
                 assertThat(service.consumedTopics()).contains(trigger.path("topic").asText());
             }
@@ -66,7 +84,9 @@ class KubernetesScalingTest {
             List<JsonNode> postgres = Workloads.triggers(manifests, name, "postgresql");
             assertThat(postgres).as("postgresql triggers of %s", name).hasSize(1);
             JsonNode metadata = postgres.get(0).path("metadata");
-            assertThat(metadata.path("host").asText()).isEqualTo(Workloads.postgresCluster(manifests) + "-rw");
+            assertThat(metadata.path("host").asText())
+                    .as("%s: KEDA resolves the database from its own namespace, so the name is qualified", name)
+                    .isEqualTo(qualified(Workloads.postgresCluster(manifests) + "-rw", namespaceOf(manifests, name)));
             assertThat(metadata.path("dbName").asText()).isEqualTo(service.database());
             assertThat(metadata.path("userName").asText())
                     .isEqualTo(Workloads.database(manifests, service.database()).path("spec").path("owner").asText());
@@ -81,5 +101,19 @@ class KubernetesScalingTest {
             assertThat("secret:" + password.path("name").asText() + "/" + password.path("key").asText())
                     .isEqualTo(Workloads.environment(manifests, name).get("QUARKUS_DATASOURCE_PASSWORD"));
         }
+    }
+
+    private static String namespaceOf(Manifests manifests, String scaledObject) {
+        String namespace = manifests.get("ScaledObject", scaledObject).path("metadata").path("namespace").asText();
+        assertThat(namespace).as("namespace of the ScaledObject %s", scaledObject).isNotBlank();
+        return namespace;
+    }
+
+    /** {@code host[:port]} as a name that resolves from any namespace. */
+    private static String qualified(String hostAndPort, String namespace) {
+        int colon = hostAndPort.indexOf(':');
+        String host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+        String port = colon < 0 ? "" : hostAndPort.substring(colon);
+        return host + "." + namespace + ".svc" + port;
     }
 }
