@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,10 +56,12 @@ class KubernetesNetworkTest {
         route.path("spec").path("rules").forEach(rule -> {
             assertThat(rule.path("backendRefs").get(0).path("name").asText()).isEqualTo("firsthand-gateway");
             assertThat(rule.path("backendRefs").get(0).path("port").asInt()).isEqualTo(8080);
-            rule.path("matches").forEach(m -> matches.add(m.path("path").path("type").asText() + " "
-                    + m.path("path").path("value").asText()));
+            rule.path("matches").forEach(m -> matches.add((m.path("method").asText("") + " "
+                    + m.path("path").path("type").asText() + " " + m.path("path").path("value").asText()).trim()));
         });
-        assertThat(matches).containsExactlyInAnyOrder("PathPrefix /v1", "PathPrefix /admin");
+        assertThat(matches).as("the public routes: the API, and uploads with their own timeout; /admin stays inside")
+                .containsExactlyInAnyOrder("PathPrefix /v1", "POST PathPrefix /v1/worker/jobs/");
+        assertThat(timeout(route, "/v1/worker/jobs/")).isGreaterThan(timeout(route, "/v1"));
         String parent = route.path("spec").path("parentRefs").get(0).path("name").asText();
         assertThat(manifests.find("Gateway", parent)).isPresent();
         JsonNode gatewayService = manifests.get("Service", "firsthand-gateway");
@@ -107,5 +111,31 @@ class KubernetesNetworkTest {
                 .equals("monitoring")
                 && peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText()
                 .equals("prometheus");
+    }
+
+    @Test
+    void theFilesHostServesOnlyReadsOfTheBucketsObjects() {
+        Manifests manifests = Manifests.render("prod");
+        String bucket = Workloads.environment(manifests, "submissions-service").get("FIRSTHAND_STORAGE_BUCKET");
+        List<String> matches = new ArrayList<>();
+        manifests.get("HTTPRoute", "firsthand-files").path("spec").path("rules").forEach(rule -> {
+            assertThat(rule.path("matches").size()).as("a rule without matches would forward everything").isPositive();
+            rule.path("matches").forEach(m -> matches.add(m.path("method").asText() + " "
+                    + m.path("path").path("type").asText() + " " + m.path("path").path("value").asText()));
+        });
+        assertThat(matches).containsExactlyInAnyOrder("GET PathPrefix /" + bucket + "/",
+                "HEAD PathPrefix /" + bucket + "/");
+    }
+
+    private static Duration timeout(JsonNode route, String pathPrefix) {
+        for (JsonNode rule : route.path("spec").path("rules")) {
+            for (JsonNode match : rule.path("matches")) {
+                if (match.path("path").path("value").asText().equals(pathPrefix)) {
+                    return Duration.parse("PT" + rule.path("timeouts").path("request").asText()
+                            .toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        throw new AssertionError("no rule for " + pathPrefix);
     }
 }
