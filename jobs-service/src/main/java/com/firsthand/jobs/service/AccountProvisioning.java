@@ -5,6 +5,7 @@ import com.firsthand.common.auth.CredentialRepository;
 import com.firsthand.common.auth.SecretHasher;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.CredentialChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.jobs.domain.IssuedCredential;
@@ -117,7 +118,7 @@ public class AccountProvisioning {
     }
 
     private void append(CredentialChanged credential) {
-        outbox.append(Topics.CREDENTIAL_CHANGED, "credential", credential.credentialId(), credential.orgId(),
+        outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(), credential.orgId(),
                 credential.changedAt(), credential);
     }
 }

@@ -2,6 +2,7 @@ package com.firsthand.jobs.service;
 
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.Topics;
 import com.firsthand.jobs.domain.Job;
@@ -51,7 +52,7 @@ public class JobPosting {
         job.createdAt = now;
         job.updatedAt = now;
         jobs.persist(job);
-        outbox.append(Topics.JOB_CREATED, "job", job.id, orgId, now, new JobCreated(job.id, orgId,
+        outbox.append(Topics.JOB_CREATED, AggregateTypes.JOB, job.id, orgId, now, new JobCreated(job.id, orgId,
                 job.status.wireName(), job.type, job.description, job.filesNeeded, job.acceptedFormats,
                 job.pricePerFileCents, job.locationLat, job.locationLng, job.locationRadiusKm, job.deadline,
                 job.maxWorkers, job.metadata, job.minWidth, job.minHeight, job.createdAt, job.locationRequired));

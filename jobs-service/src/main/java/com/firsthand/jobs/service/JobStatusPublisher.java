@@ -3,6 +3,7 @@ package com.firsthand.jobs.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.jobs.domain.Job;
@@ -37,7 +38,7 @@ public class JobStatusPublisher {
             return;
         }
         Map<String, Object> object = apiJson.convertValue(JobMapper.toResponse(job), JSON_OBJECT);
-        outbox.append(Topics.JOB_STATUS_CHANGED, "job", job.id, job.orgId, transition.at(),
+        outbox.append(Topics.JOB_STATUS_CHANGED, AggregateTypes.JOB, job.id, job.orgId, transition.at(),
                 new JobStatusChanged(job.id, job.orgId, transition.from().wireName(), transition.to().wireName(),
                         transition.at(), job.filesApproved, job.filesNeeded, object));
         signals.signal(job.id);

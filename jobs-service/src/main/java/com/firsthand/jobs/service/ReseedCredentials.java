@@ -2,6 +2,7 @@ package com.firsthand.jobs.service;
 
 import com.firsthand.common.auth.CredentialRepository;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.CredentialChanged;
 import com.firsthand.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,7 @@ public class ReseedCredentials {
         do {
             page = credentials.page(after, BATCH);
             for (CredentialChanged credential : page) {
-                outbox.append(Topics.CREDENTIAL_CHANGED, "credential", credential.credentialId(), credential.orgId(),
+                outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(), credential.orgId(),
                         clock.instant(), credential);
                 if (CredentialChanged.STATUS_REVOKED.equals(credential.status())) {
                     revoked++;

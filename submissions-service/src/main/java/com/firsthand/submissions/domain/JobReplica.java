@@ -1,5 +1,6 @@
 package com.firsthand.submissions.domain;
 
+import com.firsthand.events.JobStatuses;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -64,8 +65,7 @@ public class JobReplica {
 
     /** Completed, cancelled and expired jobs take no new work. */
     public boolean acceptsWork(Instant now) {
-        boolean finalStatus = "completed".equals(status) || "cancelled".equals(status) || "expired".equals(status);
-        return !finalStatus && (deadline == null || deadline.isAfter(now));
+        return !JobStatuses.isFinal(status) && (deadline == null || deadline.isAfter(now));
     }
 
     public Double averageRating() {

@@ -2,10 +2,10 @@ package com.firsthand.submissions.service;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.ids.Ids;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.config.SubmissionsConfig;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
-import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
@@ -70,7 +70,7 @@ public class AcceptJob {
         assignment.createdAt = now;
         assignment.updatedAt = now;
         assignments.persist(assignment);
-        submissions.latestRejected(jobId, workerId).ifPresent(rejected -> rejected.status = Submission.RETRY_PENDING);
+        submissions.latestRejected(jobId, workerId).ifPresent(rejected -> rejected.status = SubmissionStatuses.RETRY_PENDING);
         job.held++;
         capacity.changed(job);
         return assignment;

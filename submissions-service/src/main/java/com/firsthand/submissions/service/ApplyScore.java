@@ -1,6 +1,9 @@
 package com.firsthand.submissions.service;
 
+import com.firsthand.common.ids.Ids;
+import com.firsthand.events.Scores;
 import com.firsthand.events.SubmissionScored;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.FileStorage;
@@ -22,7 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ApplyScore {
 
-    public static final int APPROVAL_THRESHOLD = 3;
     private static final Logger LOG = Logger.getLogger(ApplyScore.class);
 
     private final JobReplicaRepository jobs;
@@ -51,7 +53,7 @@ public class ApplyScore {
             LOG.warnf("Score for unknown submission %s ignored", score.submissionId());
             return;
         }
-        if (!Submission.PENDING_SCORE.equals(submission.status)) {
+        if (!SubmissionStatuses.PENDING_SCORE.equals(submission.status)) {
             return;
         }
         Instant now = clock.instant();
@@ -65,18 +67,18 @@ public class ApplyScore {
         job.pending--;
         job.ratingSum += score.aiStarRating();
         job.rated++;
-        if (score.aiStarRating() >= APPROVAL_THRESHOLD) {
-            submission.fileId = "file_" + submission.id.substring(submission.id.indexOf('_') + 1);
+        if (Scores.approves(score.aiStarRating())) {
+            submission.fileId = Ids.derived(Ids.FILE, submission.id);
             submission.fileKey = FileStorage.jobFileKey(job.orgId, job.id, submission.fileId);
             submission.fileSizeBytes = delivery.deliver(submission);
-            submission.status = Submission.APPROVED;
+            submission.status = SubmissionStatuses.APPROVED;
             job.approved++;
             payouts.record(submission.id, submission.workerId, job.id, job.pricePerFileCents, now);
         } else {
-            submission.status = Submission.REJECTED;
+            submission.status = SubmissionStatuses.REJECTED;
             job.rejected++;
         }
         capacity.changed(job);
-        outcomes.changed(submission, Submission.PENDING_SCORE, now);
+        outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, now);
     }
 }

@@ -3,6 +3,8 @@ package com.firsthand.submissions.service;
 import com.firsthand.common.outbox.EventNotYetApplicable;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
+import com.firsthand.events.JobStatuses;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
@@ -76,19 +78,19 @@ public class JobReplication {
         }
         job.status = event.to();
         job.statusChangedAt = event.at();
-        if ("cancelled".equals(event.to())) {
+        if (JobStatuses.CANCELLED.equals(event.to())) {
             cancelPendingWork(job, event.at());
         }
     }
 
     /** A cancel rejects what waits for a score and releases held slots; approved files stay. */
     private void cancelPendingWork(JobReplica job, Instant at) {
-        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id, Submission.PENDING_SCORE);
+        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id, SubmissionStatuses.PENDING_SCORE);
         for (Submission submission : pending) {
-            submission.status = Submission.REJECTED;
+            submission.status = SubmissionStatuses.REJECTED;
             submission.aiReasoning = CANCELLED_REASON;
             submission.scoredAt = at;
-            outcomes.changed(submission, Submission.PENDING_SCORE, at);
+            outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, at);
         }
         List<Assignment> held = assignments.list("jobId = ?1 and status = ?2", job.id, Assignment.ACTIVE);
         held.forEach(assignment -> {

@@ -1,6 +1,7 @@
 package com.firsthand.submissions.service;
 
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.JobCapacityChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.JobReplica;
@@ -24,7 +25,7 @@ public class SlotCapacity {
     public void changed(JobReplica job) {
         job.capacitySequence++;
         Instant now = clock.instant();
-        outbox.append(Topics.JOB_CAPACITY_CHANGED, "job", job.id, job.orgId, now, new JobCapacityChanged(job.id,
+        outbox.append(Topics.JOB_CAPACITY_CHANGED, AggregateTypes.JOB, job.id, job.orgId, now, new JobCapacityChanged(job.id,
                 job.orgId, job.capacitySequence, job.approved, job.pending, job.held, job.rejected,
                 Math.max(0, job.remaining()), job.averageRating(), now));
     }

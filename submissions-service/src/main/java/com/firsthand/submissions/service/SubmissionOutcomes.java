@@ -1,6 +1,7 @@
 package com.firsthand.submissions.service;
 
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.SubmissionStatusChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.Submission;
@@ -30,7 +31,7 @@ public class SubmissionOutcomes {
     public void changed(Submission submission, String from, Instant at) {
         boolean delivered = submission.delivered();
         String fileUrl = delivered ? storage.presignedGet(submission.fileKey, EVENT_URL_VALIDITY) : null;
-        outbox.append(Topics.SUBMISSION_STATUS_CHANGED, "submission", submission.id, submission.orgId, at,
+        outbox.append(Topics.SUBMISSION_STATUS_CHANGED, AggregateTypes.SUBMISSION, submission.id, submission.orgId, at,
                 new SubmissionStatusChanged(submission.id, submission.jobId, submission.orgId, submission.workerId,
                         from, submission.status, submission.aiStarRating, submission.aiReasoning, submission.fileId,
                         at, submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt,

@@ -3,6 +3,7 @@ package com.firsthand.submissions.service;
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.paging.DateWindow;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.JobReplicaRepository;
@@ -15,8 +16,8 @@ import java.util.Set;
 @ApplicationScoped
 public class SubmissionQueries {
 
-    static final Set<String> STATUSES = Set.of(Submission.PENDING_SCORE, Submission.APPROVED, Submission.REJECTED,
-            Submission.RETRY_PENDING);
+    static final Set<String> STATUSES = Set.of(SubmissionStatuses.PENDING_SCORE, SubmissionStatuses.APPROVED, SubmissionStatuses.REJECTED,
+            SubmissionStatuses.RETRY_PENDING);
 
     private final SubmissionRepository submissions;
     private final JobReplicaRepository jobs;

@@ -2,6 +2,8 @@ package com.firsthand.submissions.service;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.Assignment;
@@ -55,7 +57,7 @@ public class UploadSubmission {
         submission.orgId = job.orgId;
         submission.workerId = workerId;
         submission.assignmentId = assignment.id;
-        submission.status = Submission.PENDING_SCORE;
+        submission.status = SubmissionStatuses.PENDING_SCORE;
         submission.contentType = file.contentType();
         submission.sizeBytes = file.sizeBytes();
         submission.sha256 = file.sha256();
@@ -68,7 +70,7 @@ public class UploadSubmission {
         job.held--;
         job.pending++;
         capacity.changed(job);
-        outbox.append(Topics.SUBMISSION_UPLOADED, "submission", submission.id, job.orgId, now,
+        outbox.append(Topics.SUBMISSION_UPLOADED, AggregateTypes.SUBMISSION, submission.id, job.orgId, now,
                 new SubmissionUploaded(submission.id, jobId, job.orgId, workerId, file.bucket(), file.objectKey(),
                         file.contentType(), file.sizeBytes(), file.sha256(), file.width(), file.height(), job.type,
                         job.description, job.acceptedFormats, job.minWidth, job.minHeight, job.locationLat,

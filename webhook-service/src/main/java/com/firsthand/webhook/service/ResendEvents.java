@@ -62,7 +62,7 @@ public class ResendEvents {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>();
         for (WebhookEndpoint endpoint : targets) {
-            deliveries.schedule(Ids.next(PublishEvent.DELIVERY_PREFIX), event.id, endpoint.id, orgId, now);
+            deliveries.schedule(Ids.next(Ids.WEBHOOK_DELIVERY), event.id, endpoint.id, orgId, now);
             ids.add(endpoint.id);
         }
         signal.afterCommit();
