@@ -6,6 +6,7 @@ import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.config.SubmissionsConfig;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
@@ -44,20 +45,14 @@ public class AcceptJob {
             throw ApiException.notFound("job", jobId);
         }
         Instant now = clock.instant();
-        if (!job.acceptsWork(now)) {
-            throw ApiException.conflict("job_not_open", job.deadline != null && !job.deadline.isAfter(now)
-                    ? "This job's deadline has passed; it accepts no new work."
-                    : "This job is " + job.status + " and accepts no new work.");
-        }
+        job.requireOpen(now);
         if (assignments.findActive(jobId, workerId).isPresent()) {
-            throw ApiException.conflict("assignment_exists",
+            throw new WorkRefusedException("assignment_exists",
                     "You already hold a slot on this job; upload with it before accepting again.");
         }
-        if (job.remaining() <= 0) {
-            throw ApiException.conflict("no_slots_left", "Every slot of this job is taken; try again later.");
-        }
+        job.requireFreeSlot();
         if (job.maxWorkers != null && assignments.activeWorkers(jobId) >= job.maxWorkers) {
-            throw ApiException.conflict("max_workers_reached",
+            throw new WorkRefusedException("max_workers_reached",
                     "This job already has its maximum of " + job.maxWorkers + " active workers.");
         }
         Assignment assignment = new Assignment();
@@ -71,7 +66,7 @@ public class AcceptJob {
         assignment.updatedAt = now;
         assignments.persist(assignment);
         submissions.latestRejected(jobId, workerId).ifPresent(rejected -> rejected.status = SubmissionStatuses.RETRY_PENDING);
-        job.held++;
+        job.hold();
         capacity.changed(job);
         return assignment;
     }

@@ -1,7 +1,6 @@
 package com.firsthand.submissions.service;
 
 import com.firsthand.common.ids.Ids;
-import com.firsthand.events.Scores;
 import com.firsthand.events.SubmissionScored;
 import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.JobReplica;
@@ -64,19 +63,14 @@ public class ApplyScore {
             submission.locationStatus = score.location().status();
             submission.locationDistanceKm = score.location().distanceKm();
         }
-        job.pending--;
-        job.ratingSum += score.aiStarRating();
-        job.rated++;
-        if (Scores.approves(score.aiStarRating())) {
+        if (job.applyScore(score.aiStarRating())) {
             submission.fileId = Ids.derived(Ids.FILE, submission.id);
             submission.fileKey = FileStorage.jobFileKey(job.orgId, job.id, submission.fileId);
             submission.fileSizeBytes = delivery.deliver(submission);
             submission.status = SubmissionStatuses.APPROVED;
-            job.approved++;
             payouts.record(submission.id, submission.workerId, job.id, job.pricePerFileCents, now);
         } else {
             submission.status = SubmissionStatuses.REJECTED;
-            job.rejected++;
         }
         capacity.changed(job);
         outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, now);

@@ -98,9 +98,7 @@ public class JobReplication {
             assignment.updatedAt = at;
         });
         if (!pending.isEmpty() || !held.isEmpty()) {
-            job.pending -= pending.size();
-            job.rejected += pending.size();
-            job.held -= held.size();
+            job.release(pending.size(), held.size());
             capacity.changed(job);
         }
     }

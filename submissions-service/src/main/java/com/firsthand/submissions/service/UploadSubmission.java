@@ -1,6 +1,5 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
 import com.firsthand.common.outbox.Outbox;
 import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.SubmissionStatuses;
@@ -9,6 +8,7 @@ import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
@@ -48,7 +48,7 @@ public class UploadSubmission {
 
     public Submission record(String workerId, String jobId, StoredFile file) {
         JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-        Assignment assignment = assignments.findActive(jobId, workerId).orElseThrow(() -> ApiException.conflict(
+        Assignment assignment = assignments.findActive(jobId, workerId).orElseThrow(() -> new WorkRefusedException(
                 "no_active_assignment", "Accept the job first: uploads need an active assignment."));
         Instant now = clock.instant();
         Submission submission = new Submission();
@@ -67,8 +67,7 @@ public class UploadSubmission {
         submissions.persist(submission);
         assignment.status = Assignment.USED;
         assignment.updatedAt = now;
-        job.held--;
-        job.pending++;
+        job.recordUpload();
         capacity.changed(job);
         outbox.append(Topics.SUBMISSION_UPLOADED, AggregateTypes.SUBMISSION, submission.id, job.orgId, now,
                 new SubmissionUploaded(submission.id, jobId, job.orgId, workerId, file.bucket(), file.objectKey(),
