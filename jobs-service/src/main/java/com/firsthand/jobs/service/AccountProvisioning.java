@@ -1,8 +1,8 @@
 package com.firsthand.jobs.service;
 
-import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.CredentialRepository;
 import com.firsthand.common.auth.SecretHasher;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.outbox.Outbox;
 import com.firsthand.events.AggregateTypes;
@@ -59,7 +59,7 @@ public class AccountProvisioning {
 
     public IssuedCredential issueApiKey(String orgId) {
         if (organizations.findById(orgId) == null) {
-            throw ApiException.notFound("organization", orgId);
+            throw new ResourceNotFoundException("organization", orgId);
         }
         return issue(Ids.next(Ids.API_KEY), CredentialChanged.KIND_BUYER_API_KEY, orgId, null, API_KEY_PREFIX);
     }
@@ -75,7 +75,7 @@ public class AccountProvisioning {
 
     public IssuedCredential issueWorkerToken(String workerId) {
         if (workers.findById(workerId) == null) {
-            throw ApiException.notFound("worker", workerId);
+            throw new ResourceNotFoundException("worker", workerId);
         }
         return issue(Ids.next(Ids.WORKER_TOKEN), CredentialChanged.KIND_WORKER_TOKEN, null, workerId,
                 WORKER_TOKEN_PREFIX);
@@ -87,7 +87,7 @@ public class AccountProvisioning {
      */
     public Revocation revoke(String credentialId) {
         CredentialChanged current = credentials.findById(credentialId)
-                .orElseThrow(() -> ApiException.notFound("credential", credentialId));
+                .orElseThrow(() -> new ResourceNotFoundException("credential", credentialId));
         if (CredentialChanged.STATUS_REVOKED.equals(current.status())) {
             return new Revocation(current, false);
         }
@@ -118,7 +118,7 @@ public class AccountProvisioning {
     }
 
     private void append(CredentialChanged credential) {
-        outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(), credential.orgId(),
-                credential.changedAt(), credential);
+        outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(),
+                credential.orgId(), credential.changedAt(), credential);
     }
 }

@@ -41,8 +41,8 @@ public class ReseedCredentials {
         do {
             page = credentials.page(after, BATCH);
             for (CredentialChanged credential : page) {
-                outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(), credential.orgId(),
-                        clock.instant(), credential);
+                outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(),
+                        credential.orgId(), clock.instant(), credential);
                 if (CredentialChanged.STATUS_REVOKED.equals(credential.status())) {
                     revoked++;
                 } else {

@@ -1,16 +1,16 @@
 package com.firsthand.submissions.domain;
 
-/** Work the job or the worker's slot does not allow now (the API answers 409 with the code). */
-public class WorkRefusedException extends RuntimeException {
+import com.firsthand.common.errors.ConflictException;
 
-    private final String code;
+/** Work the job or the worker's slot does not allow now (the API answers 409 with the code). */
+public class WorkRefusedException extends ConflictException {
 
     public WorkRefusedException(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        super(code, message);
     }
 
-    public String code() {
-        return code;
+    public static WorkRefusedException noActiveAssignment() {
+        return new WorkRefusedException("no_active_assignment",
+                "Accept the job first: uploads need an active assignment.");
     }
 }

@@ -1,6 +1,6 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.config.SubmissionsConfig;
@@ -42,7 +42,7 @@ public class AcceptJob {
     public Assignment accept(String workerId, String jobId) {
         JobReplica job = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (job == null) {
-            throw ApiException.notFound("job", jobId);
+            throw new ResourceNotFoundException("job", jobId);
         }
         Instant now = clock.instant();
         job.requireOpen(now);
@@ -65,7 +65,8 @@ public class AcceptJob {
         assignment.createdAt = now;
         assignment.updatedAt = now;
         assignments.persist(assignment);
-        submissions.latestRejected(jobId, workerId).ifPresent(rejected -> rejected.status = SubmissionStatuses.RETRY_PENDING);
+        submissions.latestRejected(jobId, workerId)
+                .ifPresent(rejected -> rejected.status = SubmissionStatuses.RETRY_PENDING);
         job.hold();
         capacity.changed(job);
         return assignment;

@@ -85,7 +85,8 @@ public class JobReplication {
 
     /** A cancel rejects what waits for a score and releases held slots; approved files stay. */
     private void cancelPendingWork(JobReplica job, Instant at) {
-        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id, SubmissionStatuses.PENDING_SCORE);
+        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id,
+                SubmissionStatuses.PENDING_SCORE);
         for (Submission submission : pending) {
             submission.status = SubmissionStatuses.REJECTED;
             submission.aiReasoning = CANCELLED_REASON;

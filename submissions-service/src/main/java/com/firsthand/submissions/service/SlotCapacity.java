@@ -25,8 +25,8 @@ public class SlotCapacity {
     public void changed(JobReplica job) {
         job.capacitySequence++;
         Instant now = clock.instant();
-        outbox.append(Topics.JOB_CAPACITY_CHANGED, AggregateTypes.JOB, job.id, job.orgId, now, new JobCapacityChanged(job.id,
-                job.orgId, job.capacitySequence, job.approved, job.pending, job.held, job.rejected,
-                Math.max(0, job.remaining()), job.averageRating(), now));
+        outbox.append(Topics.JOB_CAPACITY_CHANGED, AggregateTypes.JOB, job.id, job.orgId, now,
+                new JobCapacityChanged(job.id, job.orgId, job.capacitySequence, job.approved, job.pending, job.held,
+                        job.rejected, Math.max(0, job.remaining()), job.averageRating(), now));
     }
 }

@@ -48,8 +48,8 @@ public class UploadSubmission {
 
     public Submission record(String workerId, String jobId, StoredFile file) {
         JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-        Assignment assignment = assignments.findActive(jobId, workerId).orElseThrow(() -> new WorkRefusedException(
-                "no_active_assignment", "Accept the job first: uploads need an active assignment."));
+        Assignment assignment = assignments.findActive(jobId, workerId)
+                .orElseThrow(WorkRefusedException::noActiveAssignment);
         Instant now = clock.instant();
         Submission submission = new Submission();
         submission.id = file.submissionId();
