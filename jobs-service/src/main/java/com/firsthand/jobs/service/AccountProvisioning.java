@@ -14,6 +14,7 @@ import com.firsthand.jobs.domain.Worker;
 import com.firsthand.jobs.repository.OrganizationRepository;
 import com.firsthand.jobs.repository.WorkerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -48,6 +49,7 @@ public class AccountProvisioning {
     public record WorkerWithToken(Worker worker, IssuedCredential token) {
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public OrganizationWithKey createOrganization(String name) {
         Organization organization = new Organization();
         organization.id = Ids.next(Ids.ORGANIZATION);
@@ -57,6 +59,7 @@ public class AccountProvisioning {
         return new OrganizationWithKey(organization, issueApiKey(organization.id));
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public IssuedCredential issueApiKey(String orgId) {
         if (organizations.findById(orgId) == null) {
             throw new ResourceNotFoundException("organization", orgId);
@@ -64,6 +67,7 @@ public class AccountProvisioning {
         return issue(Ids.next(Ids.API_KEY), CredentialChanged.KIND_BUYER_API_KEY, orgId, null, API_KEY_PREFIX);
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public WorkerWithToken registerWorker(String name) {
         Worker worker = new Worker();
         worker.id = Ids.next(Ids.WORKER);
@@ -73,6 +77,7 @@ public class AccountProvisioning {
         return new WorkerWithToken(worker, issueWorkerToken(worker.id));
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public IssuedCredential issueWorkerToken(String workerId) {
         if (workers.findById(workerId) == null) {
             throw new ResourceNotFoundException("worker", workerId);
@@ -85,6 +90,7 @@ public class AccountProvisioning {
      * Revokes a key or token, as one more version of it; revoking it again changes nothing. Reports whether this
      * call made the change: a concurrent revocation that took the same version first makes this one a no-op.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Revocation revoke(String credentialId) {
         CredentialChanged current = credentials.findById(credentialId)
                 .orElseThrow(() -> new ResourceNotFoundException("credential", credentialId));

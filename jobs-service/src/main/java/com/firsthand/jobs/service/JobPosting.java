@@ -10,6 +10,7 @@ import com.firsthand.jobs.domain.JobDraft;
 import com.firsthand.jobs.domain.JobStatus;
 import com.firsthand.jobs.repository.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -27,6 +28,7 @@ public class JobPosting {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Job post(String orgId, JobDraft draft) {
         Instant now = clock.instant();
         Job job = new Job();

@@ -11,6 +11,7 @@ import com.firsthand.jobs.domain.StatusTransition;
 import com.firsthand.jobs.mapping.JobMapper;
 import com.firsthand.jobs.repository.JobStatusSignals;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Map;
 
 /**
@@ -33,6 +34,7 @@ public class JobStatusPublisher {
         this.apiJson = apiJson;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void published(Job job, StatusTransition transition) {
         if (transition == null) {
             return;

@@ -3,6 +3,7 @@ package com.firsthand.jobs.service;
 import com.firsthand.common.errors.InvalidParameterException;
 import com.firsthand.jobs.domain.Job;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /** A buyer rates a completed job once, 1 to 5 stars with optional feedback. */
 @ApplicationScoped
@@ -16,6 +17,7 @@ public class RateJob {
         this.queries = queries;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Job rate(String orgId, String jobId, Integer rating, String feedback) {
         if (rating == null) {
             throw InvalidParameterException.missing("rating");

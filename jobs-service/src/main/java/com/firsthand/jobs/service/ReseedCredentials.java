@@ -6,6 +6,7 @@ import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.CredentialChanged;
 import com.firsthand.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -33,6 +34,7 @@ public class ReseedCredentials {
     }
 
     /** Must run in a transaction: the outbox rows commit together, and the relay sends them in its batches. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Reseeded reseed() {
         int active = 0;
         int revoked = 0;

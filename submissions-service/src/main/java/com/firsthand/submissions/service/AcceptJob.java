@@ -12,6 +12,7 @@ import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -39,6 +40,7 @@ public class AcceptJob {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Assignment accept(String workerId, String jobId) {
         JobReplica job = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (job == null) {

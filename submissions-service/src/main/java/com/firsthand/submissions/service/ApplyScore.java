@@ -11,6 +11,7 @@ import com.firsthand.submissions.repository.PayoutRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -45,6 +46,7 @@ public class ApplyScore {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(SubmissionScored score) {
         JobReplica job = jobs.findById(score.jobId(), LockModeType.PESSIMISTIC_WRITE);
         Submission submission = submissions.findById(score.submissionId(), LockModeType.PESSIMISTIC_WRITE);

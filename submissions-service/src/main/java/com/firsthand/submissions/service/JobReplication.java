@@ -13,6 +13,7 @@ import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,6 +38,7 @@ public class JobReplication {
         this.outcomes = outcomes;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void created(JobCreated event) {
         if (jobs.findById(event.jobId()) != null) {
             return;
@@ -68,6 +70,7 @@ public class JobReplication {
      * It is then refused: the consumer retries it with backoff until the replica exists (for up to
      * firsthand.consumers.dependency-wait, then it is dead-lettered), instead of losing it.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(JobStatusChanged event) {
         JobReplica job = jobs.findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {

@@ -6,6 +6,7 @@ import com.firsthand.events.JobCapacityChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.JobReplica;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -22,6 +23,7 @@ public class SlotCapacity {
     }
 
     /** Call with the job row locked, in the transaction that changed its counts. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void changed(JobReplica job) {
         job.capacitySequence++;
         Instant now = clock.instant();

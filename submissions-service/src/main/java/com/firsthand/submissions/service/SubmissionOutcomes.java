@@ -8,6 +8,7 @@ import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.mapping.FileUrls;
 import com.firsthand.submissions.repository.FileStorage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,6 +29,7 @@ public class SubmissionOutcomes {
         this.storage = storage;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Submission submission, String from, Instant at) {
         boolean delivered = submission.delivered();
         String fileUrl = delivered ? storage.presignedGet(submission.fileKey, EVENT_URL_VALIDITY) : null;

@@ -14,6 +14,7 @@ import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -46,6 +47,7 @@ public class UploadSubmission {
             String sha256, Integer width, Integer height, String note) {
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Submission record(String workerId, String jobId, StoredFile file) {
         JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
         Assignment assignment = assignments.findActive(jobId, workerId)
