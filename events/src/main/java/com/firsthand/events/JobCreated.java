@@ -17,7 +17,7 @@ public record JobCreated(String jobId, String orgId, String status, String type,
     public JobCreated {
         PayloadChecks.id("job_id", jobId, "job");
         PayloadChecks.id("org_id", orgId, "org");
-        PayloadChecks.oneOf("status", status, PayloadChecks.JOB_STATUSES);
+        PayloadChecks.oneOf("status", status, JobStatuses.ALL);
         PayloadChecks.text("type", type);
         PayloadChecks.atLeast("files_needed", filesNeeded, 1);
         PayloadChecks.atLeast("price_per_file_cents", pricePerFileCents, 0);

@@ -15,8 +15,8 @@ public record JobStatusChanged(String jobId, String orgId, String from, String t
     public JobStatusChanged {
         PayloadChecks.id("job_id", jobId, "job");
         PayloadChecks.id("org_id", orgId, "org");
-        PayloadChecks.oneOf("from", from, PayloadChecks.JOB_STATUSES);
-        PayloadChecks.oneOf("to", to, PayloadChecks.JOB_STATUSES);
+        PayloadChecks.oneOf("from", from, JobStatuses.ALL);
+        PayloadChecks.oneOf("to", to, JobStatuses.ALL);
         PayloadChecks.present("at", at);
         PayloadChecks.atLeast("files_approved", filesApproved, 0);
         PayloadChecks.atLeast("files_needed", filesNeeded, 1);

@@ -9,10 +9,6 @@ import java.util.Set;
  */
 final class PayloadChecks {
 
-    static final Set<String> JOB_STATUSES = Set.of("open", "in_progress", "filled", "completed", "cancelled",
-            "expired");
-    static final Set<String> SUBMISSION_STATUSES = Set.of("pending_score", "approved", "rejected", "retry_pending");
-
     private PayloadChecks() {
     }
 

@@ -21,8 +21,8 @@ public record SubmissionStatusChanged(String submissionId, String jobId, String 
         PayloadChecks.id("job_id", jobId, "job");
         PayloadChecks.id("org_id", orgId, "org");
         PayloadChecks.id("worker_id", workerId, "wkr");
-        PayloadChecks.oneOf("from", from, PayloadChecks.SUBMISSION_STATUSES);
-        PayloadChecks.oneOf("to", to, PayloadChecks.SUBMISSION_STATUSES);
+        PayloadChecks.oneOf("from", from, SubmissionStatuses.ALL);
+        PayloadChecks.oneOf("to", to, SubmissionStatuses.ALL);
         PayloadChecks.stars("ai_star_rating", aiStarRating);
         PayloadChecks.atLeastIfPresent("size_bytes", sizeBytes, 0);
         PayloadChecks.present("at", at);

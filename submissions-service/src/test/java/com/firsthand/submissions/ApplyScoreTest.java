@@ -8,6 +8,7 @@ import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.SubmissionScored;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
@@ -57,7 +58,7 @@ class ApplyScoreTest {
         KafkaEvents.send(kafka, score);
         KafkaEvents.send(kafka, scored(jobId, submissionId, 5));
 
-        Submission approved = awaitStatus(submissionId, Submission.APPROVED);
+        Submission approved = awaitStatus(submissionId, SubmissionStatuses.APPROVED);
         assertThat(approved.aiStarRating).isEqualTo(4);
         assertThat(approved.fileKey).isEqualTo("orgs/org_test/jobs/" + jobId + "/files/" + approved.fileId);
         assertThat(minio.statObject(StatObjectArgs.builder().bucket("firsthand").object(approved.fileKey).build())
@@ -80,11 +81,11 @@ class ApplyScoreTest {
 
         KafkaEvents.send(kafka, scored(jobId, submissionId, 2));
 
-        Submission rejected = awaitStatus(submissionId, Submission.REJECTED);
+        Submission rejected = awaitStatus(submissionId, SubmissionStatuses.REJECTED);
         assertThat(rejected.aiReasoning).isEqualTo("Scored 2 stars by the test");
         assertThat(QuarkusTransaction.requiringNew().call(() -> payouts.count(submissionId))).isZero();
         WorkerFixtures.accept(worker, jobId).then().statusCode(200);
-        awaitStatus(submissionId, Submission.RETRY_PENDING);
+        awaitStatus(submissionId, SubmissionStatuses.RETRY_PENDING);
     }
 
     @Test
@@ -97,12 +98,12 @@ class ApplyScoreTest {
         WorkerFixtures.accept(holder, jobId).then().statusCode(200);
 
         fixtures.jobStatus(jobId, "in_progress", "cancelled");
-        Submission rejected = awaitStatus(submissionId, Submission.REJECTED);
+        Submission rejected = awaitStatus(submissionId, SubmissionStatuses.REJECTED);
         assertThat(rejected.aiReasoning).contains("cancelled");
         KafkaEvents.send(kafka, scored(jobId, submissionId, 5));
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> status(submissionId)
-                .equals(Submission.REJECTED));
+                .equals(SubmissionStatuses.REJECTED));
         assertThat(QuarkusTransaction.requiringNew().call(() -> payouts.count(submissionId))).isZero();
         JobReplica job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(jobId));
         assertThat(job.pending).isZero();

@@ -9,6 +9,7 @@ import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.SubmissionScored;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
@@ -51,7 +52,7 @@ class ForgedScoreTest {
         KafkaEvents.send(kafka, envelope(submissionId, EventJson.toTree(scored(holder.jobId(), submissionId, 2))));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> submission(submissionId).status
-                .equals(Submission.REJECTED));
+                .equals(SubmissionStatuses.REJECTED));
         assertThat(submission(submissionId).aiStarRating).isEqualTo(2);
         assertThat(QuarkusTransaction.requiringNew().call(() -> payouts.count(submissionId))).isZero();
         JobReplica job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(holder.jobId()));

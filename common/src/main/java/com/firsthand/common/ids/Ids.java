@@ -15,12 +15,19 @@ public final class Ids {
     public static final String FILE = "file";
     public static final String EVENT = "evt";
     public static final String WEBHOOK_ENDPOINT = "we";
+    public static final String WEBHOOK_DELIVERY = "whd";
+    public static final String DELIVERY_ATTEMPT = "wha";
 
     private Ids() {
     }
 
     public static String next(String prefix) {
         return prefix + "_" + UlidCreator.getMonotonicUlid();
+    }
+
+    /** The id under another prefix with the same ULID, for a thing made from another (a submission's file). */
+    public static String derived(String prefix, String from) {
+        return prefix + from.substring(from.indexOf('_'));
     }
 
     /** True when {@code id} has the prefix and a well-formed ULID; anything else cannot exist. */

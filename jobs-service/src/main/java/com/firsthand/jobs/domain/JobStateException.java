@@ -1,16 +1,11 @@
 package com.firsthand.jobs.domain;
 
-/** A request the job's current state does not allow (the API answers 409). */
-public class JobStateException extends RuntimeException {
+import com.firsthand.common.errors.ConflictException;
 
-    private final String code;
+/** A request the job's current state does not allow (the API answers 409). */
+public class JobStateException extends ConflictException {
 
     public JobStateException(String code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -18,7 +18,6 @@ import com.firsthand.jobs.service.RateJob;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import com.firsthand.jobs.service.JobQueries;
-import com.firsthand.jobs.service.JobRequestValidator;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

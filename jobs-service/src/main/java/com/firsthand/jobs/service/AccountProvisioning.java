@@ -1,10 +1,11 @@
 package com.firsthand.jobs.service;
 
-import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.CredentialRepository;
 import com.firsthand.common.auth.SecretHasher;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.CredentialChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.jobs.domain.IssuedCredential;
@@ -13,6 +14,7 @@ import com.firsthand.jobs.domain.Worker;
 import com.firsthand.jobs.repository.OrganizationRepository;
 import com.firsthand.jobs.repository.WorkerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -47,6 +49,7 @@ public class AccountProvisioning {
     public record WorkerWithToken(Worker worker, IssuedCredential token) {
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public OrganizationWithKey createOrganization(String name) {
         Organization organization = new Organization();
         organization.id = Ids.next(Ids.ORGANIZATION);
@@ -56,13 +59,15 @@ public class AccountProvisioning {
         return new OrganizationWithKey(organization, issueApiKey(organization.id));
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public IssuedCredential issueApiKey(String orgId) {
         if (organizations.findById(orgId) == null) {
-            throw ApiException.notFound("organization", orgId);
+            throw new ResourceNotFoundException("organization", orgId);
         }
         return issue(Ids.next(Ids.API_KEY), CredentialChanged.KIND_BUYER_API_KEY, orgId, null, API_KEY_PREFIX);
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public WorkerWithToken registerWorker(String name) {
         Worker worker = new Worker();
         worker.id = Ids.next(Ids.WORKER);
@@ -72,9 +77,10 @@ public class AccountProvisioning {
         return new WorkerWithToken(worker, issueWorkerToken(worker.id));
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public IssuedCredential issueWorkerToken(String workerId) {
         if (workers.findById(workerId) == null) {
-            throw ApiException.notFound("worker", workerId);
+            throw new ResourceNotFoundException("worker", workerId);
         }
         return issue(Ids.next(Ids.WORKER_TOKEN), CredentialChanged.KIND_WORKER_TOKEN, null, workerId,
                 WORKER_TOKEN_PREFIX);
@@ -84,9 +90,10 @@ public class AccountProvisioning {
      * Revokes a key or token, as one more version of it; revoking it again changes nothing. Reports whether this
      * call made the change: a concurrent revocation that took the same version first makes this one a no-op.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Revocation revoke(String credentialId) {
         CredentialChanged current = credentials.findById(credentialId)
-                .orElseThrow(() -> ApiException.notFound("credential", credentialId));
+                .orElseThrow(() -> new ResourceNotFoundException("credential", credentialId));
         if (CredentialChanged.STATUS_REVOKED.equals(current.status())) {
             return new Revocation(current, false);
         }
@@ -117,7 +124,7 @@ public class AccountProvisioning {
     }
 
     private void append(CredentialChanged credential) {
-        outbox.append(Topics.CREDENTIAL_CHANGED, "credential", credential.credentialId(), credential.orgId(),
-                credential.changedAt(), credential);
+        outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(),
+                credential.orgId(), credential.changedAt(), credential);
     }
 }

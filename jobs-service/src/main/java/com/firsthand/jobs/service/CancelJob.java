@@ -2,6 +2,7 @@ package com.firsthand.jobs.service;
 
 import com.firsthand.jobs.domain.Job;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 
 /** A buyer cancels a job: no new work; submissions-service rejects what is pending; approved files stay. */
@@ -18,6 +19,7 @@ public class CancelJob {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Job cancel(String orgId, String jobId) {
         Job job = queries.getForUpdate(orgId, jobId);
         publisher.published(job, job.cancel(clock.instant()));

@@ -2,6 +2,7 @@ package com.firsthand.jobs.service;
 
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.Topics;
 import com.firsthand.jobs.domain.Job;
@@ -9,6 +10,7 @@ import com.firsthand.jobs.domain.JobDraft;
 import com.firsthand.jobs.domain.JobStatus;
 import com.firsthand.jobs.repository.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,6 +28,7 @@ public class JobPosting {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Job post(String orgId, JobDraft draft) {
         Instant now = clock.instant();
         Job job = new Job();
@@ -51,7 +54,7 @@ public class JobPosting {
         job.createdAt = now;
         job.updatedAt = now;
         jobs.persist(job);
-        outbox.append(Topics.JOB_CREATED, "job", job.id, orgId, now, new JobCreated(job.id, orgId,
+        outbox.append(Topics.JOB_CREATED, AggregateTypes.JOB, job.id, orgId, now, new JobCreated(job.id, orgId,
                 job.status.wireName(), job.type, job.description, job.filesNeeded, job.acceptedFormats,
                 job.pricePerFileCents, job.locationLat, job.locationLng, job.locationRadiusKm, job.deadline,
                 job.maxWorkers, job.metadata, job.minWidth, job.minHeight, job.createdAt, job.locationRequired));

@@ -3,6 +3,7 @@ package com.firsthand.jobs.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.jobs.domain.Job;
@@ -10,6 +11,7 @@ import com.firsthand.jobs.domain.StatusTransition;
 import com.firsthand.jobs.mapping.JobMapper;
 import com.firsthand.jobs.repository.JobStatusSignals;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.Map;
 
 /**
@@ -32,12 +34,13 @@ public class JobStatusPublisher {
         this.apiJson = apiJson;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void published(Job job, StatusTransition transition) {
         if (transition == null) {
             return;
         }
         Map<String, Object> object = apiJson.convertValue(JobMapper.toResponse(job), JSON_OBJECT);
-        outbox.append(Topics.JOB_STATUS_CHANGED, "job", job.id, job.orgId, transition.at(),
+        outbox.append(Topics.JOB_STATUS_CHANGED, AggregateTypes.JOB, job.id, job.orgId, transition.at(),
                 new JobStatusChanged(job.id, job.orgId, transition.from().wireName(), transition.to().wireName(),
                         transition.at(), job.filesApproved, job.filesNeeded, object));
         signals.signal(job.id);

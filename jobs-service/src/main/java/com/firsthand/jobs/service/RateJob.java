@@ -1,8 +1,9 @@
 package com.firsthand.jobs.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
 import com.firsthand.jobs.domain.Job;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 /** A buyer rates a completed job once, 1 to 5 stars with optional feedback. */
 @ApplicationScoped
@@ -16,15 +17,17 @@ public class RateJob {
         this.queries = queries;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Job rate(String orgId, String jobId, Integer rating, String feedback) {
         if (rating == null) {
-            throw ApiException.missingParam("rating");
+            throw InvalidParameterException.missing("rating");
         }
         if (rating < 1 || rating > 5) {
-            throw ApiException.invalidParam("rating", "rating must be an integer from 1 to 5.");
+            throw new InvalidParameterException("rating", "rating must be an integer from 1 to 5.");
         }
         if (feedback != null && feedback.length() > MAX_FEEDBACK) {
-            throw ApiException.invalidParam("feedback", "feedback must be at most " + MAX_FEEDBACK + " characters.");
+            throw new InvalidParameterException("feedback",
+                    "feedback must be at most " + MAX_FEEDBACK + " characters.");
         }
         Job job = queries.getForUpdate(orgId, jobId);
         job.rate(rating, feedback == null || feedback.isBlank() ? null : feedback.strip());

@@ -5,6 +5,7 @@ import com.firsthand.jobs.domain.Job;
 import com.firsthand.jobs.repository.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,7 @@ public class RecordJobProgress {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void record(JobCapacityChanged capacity) {
         Job job = jobs.findById(capacity.jobId(), LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {

@@ -2,9 +2,11 @@ package com.firsthand.jobs.service;
 
 import com.firsthand.common.auth.CredentialRepository;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.CredentialChanged;
 import com.firsthand.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
@@ -32,6 +34,7 @@ public class ReseedCredentials {
     }
 
     /** Must run in a transaction: the outbox rows commit together, and the relay sends them in its batches. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Reseeded reseed() {
         int active = 0;
         int revoked = 0;
@@ -40,8 +43,8 @@ public class ReseedCredentials {
         do {
             page = credentials.page(after, BATCH);
             for (CredentialChanged credential : page) {
-                outbox.append(Topics.CREDENTIAL_CHANGED, "credential", credential.credentialId(), credential.orgId(),
-                        clock.instant(), credential);
+                outbox.append(Topics.CREDENTIAL_CHANGED, AggregateTypes.CREDENTIAL, credential.credentialId(),
+                        credential.orgId(), clock.instant(), credential);
                 if (CredentialChanged.STATUS_REVOKED.equals(credential.status())) {
                     revoked++;
                 } else {

@@ -1,5 +1,6 @@
 package com.firsthand.scoring.domain;
 
+import com.firsthand.events.Scores;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,6 @@ public record Verdict(int stars, String reasoning, boolean preScoring, String sc
     }
 
     public boolean approved() {
-        return stars >= 3;
+        return Scores.approves(stars);
     }
 }

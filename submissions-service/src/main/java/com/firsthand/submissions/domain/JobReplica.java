@@ -1,5 +1,7 @@
 package com.firsthand.submissions.domain;
 
+import com.firsthand.events.JobStatuses;
+import com.firsthand.events.Scores;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -62,13 +64,80 @@ public class JobReplica {
         return filesNeeded - approved - pending - held;
     }
 
-    /** Completed, cancelled and expired jobs take no new work. */
-    public boolean acceptsWork(Instant now) {
-        boolean finalStatus = "completed".equals(status) || "cancelled".equals(status) || "expired".equals(status);
-        return !finalStatus && (deadline == null || deadline.isAfter(now));
+    /**
+     * What the job offers a worker now, derived from its status, deadline and counts. Completed, cancelled and
+     * expired jobs take no new work, nor does one past its deadline.
+     */
+    public Offer offer(Instant now) {
+        if (deadline != null && !deadline.isAfter(now)) {
+            return Offer.PAST_DEADLINE;
+        }
+        if (JobStatuses.isFinal(status)) {
+            return Offer.CLOSED;
+        }
+        return remaining() > 0 ? Offer.OPEN : Offer.FULL;
+    }
+
+    /** Refuses work once the job is final or past its deadline. */
+    public void requireOpen(Instant now) {
+        Offer offer = offer(now);
+        if (offer == Offer.PAST_DEADLINE) {
+            throw new WorkRefusedException("job_not_open", "This job's deadline has passed; it accepts no new work.");
+        }
+        if (offer == Offer.CLOSED) {
+            throw new WorkRefusedException("job_not_open", "This job is " + status + " and accepts no new work.");
+        }
+    }
+
+    public void requireFreeSlot() {
+        if (remaining() <= 0) {
+            throw new WorkRefusedException("no_slots_left", "Every slot of this job is taken; try again later.");
+        }
+    }
+
+    /** A worker takes a slot (an assignment). */
+    public void hold() {
+        requireFreeSlot();
+        held++;
+    }
+
+    /** The holder uploaded: its slot waits for the score. */
+    public void recordUpload() {
+        held--;
+        pending++;
+    }
+
+    /** A score for pending work: approved keeps the slot for good, rejected frees it. Returns whether approved. */
+    public boolean applyScore(int stars) {
+        boolean approves = Scores.approves(stars);
+        pending--;
+        ratingSum += stars;
+        rated++;
+        if (approves) {
+            approved++;
+        } else {
+            rejected++;
+        }
+        return approves;
+    }
+
+    /** An unused hold ran out. */
+    public void expireHold() {
+        held--;
+    }
+
+    /** A cancel: pending work is rejected unscored and held slots are given back; approved files stay. */
+    public void release(int pendingRejected, int holdsReleased) {
+        pending -= pendingRejected;
+        rejected += pendingRejected;
+        held -= holdsReleased;
     }
 
     public Double averageRating() {
         return rated == 0 ? null : (double) ratingSum / rated;
+    }
+
+    public enum Offer {
+        OPEN, FULL, PAST_DEADLINE, CLOSED
     }
 }

@@ -1,5 +1,6 @@
 package com.firsthand.submissions.domain;
 
+import com.firsthand.events.SubmissionStatuses;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,11 +11,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "submission")
 public class Submission {
-
-    public static final String PENDING_SCORE = "pending_score";
-    public static final String APPROVED = "approved";
-    public static final String REJECTED = "rejected";
-    public static final String RETRY_PENDING = "retry_pending";
 
     @Id
     public String id;
@@ -53,7 +49,7 @@ public class Submission {
 
     /** The buyer paid for it: approved, with its copy in the job folder. Only then is the full file handed out. */
     public boolean delivered() {
-        return APPROVED.equals(status) && fileKey != null;
+        return SubmissionStatuses.APPROVED.equals(status) && fileKey != null;
     }
 
     /** An image whose pixels are still stored (the approved copy, or the original not yet deleted). */

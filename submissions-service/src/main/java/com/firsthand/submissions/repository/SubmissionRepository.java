@@ -1,5 +1,6 @@
 package com.firsthand.submissions.repository;
 
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.Submission;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -41,7 +42,7 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, S
                 + " and s.scoredAt < :cutoff)) order by s.id", Object[].class)
                 .setParameter("cutoff", rejectedBefore).setMaxResults(max).getResultStream()
                 .map(row -> new StoredOriginal((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                        Submission.APPROVED.equals(row[4]))).toList();
+                        SubmissionStatuses.APPROVED.equals(row[4]))).toList();
     }
 
     /** Records that these submissions' originals are deleted; a row already marked keeps its time. */

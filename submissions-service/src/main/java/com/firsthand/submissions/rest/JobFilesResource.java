@@ -6,7 +6,7 @@ import com.firsthand.common.auth.CallerContext;
 import com.firsthand.common.paging.CursorCodec;
 import com.firsthand.common.paging.ListResponse;
 import com.firsthand.common.paging.PageRequest;
-import com.firsthand.submissions.domain.Submission;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.mapping.FileUrls;
 import com.firsthand.submissions.mapping.SubmissionMapper;
 import com.firsthand.submissions.repository.SubmissionRepository;
@@ -59,7 +59,7 @@ public class JobFilesResource {
             @RestQuery String limit, @RestQuery String cursor) {
         queries.ownedJob(caller.orgId(), jobId);
         PageRequest page = PageRequest.of(limit, cursor, FILES, cursors);
-        var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, Submission.APPROVED,
+        var filter = new SubmissionRepository.Filter(caller.orgId(), null, jobId, SubmissionStatuses.APPROVED,
                 SubmissionQueries.score("min_score", minScore, 3), null, null);
         return ListResponse.of(submissions.listPage(filter, page.afterId(), page.fetchSize()), page, FILES, cursors,
                 s -> s.id, s -> new FileResponse("file", s.fileId, s.jobId, urls.of(s), s.contentType,

@@ -5,6 +5,7 @@ import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.CallerContext;
 import com.firsthand.common.idempotency.IdempotencyService;
+import com.firsthand.events.JobStatuses;
 import com.firsthand.submissions.mapping.AssignmentMapper;
 import com.firsthand.submissions.service.AcceptJob;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class WorkerJobResource {
 
     static final String LIST = "worker_jobs";
-    private static final List<String> OFFERED = List.of("open", "in_progress", "filled");
+    private static final List<String> OFFERED = List.of(JobStatuses.OPEN, JobStatuses.IN_PROGRESS,
+            JobStatuses.FILLED);
     private static final Set<String> TYPES = Set.of("data_collection", "feedback");
 
     private final JobReplicaRepository jobs;

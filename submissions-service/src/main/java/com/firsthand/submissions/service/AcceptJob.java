@@ -1,16 +1,18 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.config.SubmissionsConfig;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
-import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -38,26 +40,21 @@ public class AcceptJob {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public Assignment accept(String workerId, String jobId) {
         JobReplica job = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE) : null;
         if (job == null) {
-            throw ApiException.notFound("job", jobId);
+            throw new ResourceNotFoundException("job", jobId);
         }
         Instant now = clock.instant();
-        if (!job.acceptsWork(now)) {
-            throw ApiException.conflict("job_not_open", job.deadline != null && !job.deadline.isAfter(now)
-                    ? "This job's deadline has passed; it accepts no new work."
-                    : "This job is " + job.status + " and accepts no new work.");
-        }
+        job.requireOpen(now);
         if (assignments.findActive(jobId, workerId).isPresent()) {
-            throw ApiException.conflict("assignment_exists",
+            throw new WorkRefusedException("assignment_exists",
                     "You already hold a slot on this job; upload with it before accepting again.");
         }
-        if (job.remaining() <= 0) {
-            throw ApiException.conflict("no_slots_left", "Every slot of this job is taken; try again later.");
-        }
+        job.requireFreeSlot();
         if (job.maxWorkers != null && assignments.activeWorkers(jobId) >= job.maxWorkers) {
-            throw ApiException.conflict("max_workers_reached",
+            throw new WorkRefusedException("max_workers_reached",
                     "This job already has its maximum of " + job.maxWorkers + " active workers.");
         }
         Assignment assignment = new Assignment();
@@ -70,8 +67,9 @@ public class AcceptJob {
         assignment.createdAt = now;
         assignment.updatedAt = now;
         assignments.persist(assignment);
-        submissions.latestRejected(jobId, workerId).ifPresent(rejected -> rejected.status = Submission.RETRY_PENDING);
-        job.held++;
+        submissions.latestRejected(jobId, workerId)
+                .ifPresent(rejected -> rejected.status = SubmissionStatuses.RETRY_PENDING);
+        job.hold();
         capacity.changed(job);
         return assignment;
     }

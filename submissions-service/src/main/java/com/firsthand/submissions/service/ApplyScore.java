@@ -1,6 +1,8 @@
 package com.firsthand.submissions.service;
 
+import com.firsthand.common.ids.Ids;
 import com.firsthand.events.SubmissionScored;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.FileStorage;
@@ -9,6 +11,7 @@ import com.firsthand.submissions.repository.PayoutRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -22,7 +25,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ApplyScore {
 
-    public static final int APPROVAL_THRESHOLD = 3;
     private static final Logger LOG = Logger.getLogger(ApplyScore.class);
 
     private final JobReplicaRepository jobs;
@@ -44,6 +46,7 @@ public class ApplyScore {
         this.clock = clock;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(SubmissionScored score) {
         JobReplica job = jobs.findById(score.jobId(), LockModeType.PESSIMISTIC_WRITE);
         Submission submission = submissions.findById(score.submissionId(), LockModeType.PESSIMISTIC_WRITE);
@@ -51,7 +54,7 @@ public class ApplyScore {
             LOG.warnf("Score for unknown submission %s ignored", score.submissionId());
             return;
         }
-        if (!Submission.PENDING_SCORE.equals(submission.status)) {
+        if (!SubmissionStatuses.PENDING_SCORE.equals(submission.status)) {
             return;
         }
         Instant now = clock.instant();
@@ -62,21 +65,16 @@ public class ApplyScore {
             submission.locationStatus = score.location().status();
             submission.locationDistanceKm = score.location().distanceKm();
         }
-        job.pending--;
-        job.ratingSum += score.aiStarRating();
-        job.rated++;
-        if (score.aiStarRating() >= APPROVAL_THRESHOLD) {
-            submission.fileId = "file_" + submission.id.substring(submission.id.indexOf('_') + 1);
+        if (job.applyScore(score.aiStarRating())) {
+            submission.fileId = Ids.derived(Ids.FILE, submission.id);
             submission.fileKey = FileStorage.jobFileKey(job.orgId, job.id, submission.fileId);
             submission.fileSizeBytes = delivery.deliver(submission);
-            submission.status = Submission.APPROVED;
-            job.approved++;
+            submission.status = SubmissionStatuses.APPROVED;
             payouts.record(submission.id, submission.workerId, job.id, job.pricePerFileCents, now);
         } else {
-            submission.status = Submission.REJECTED;
-            job.rejected++;
+            submission.status = SubmissionStatuses.REJECTED;
         }
         capacity.changed(job);
-        outcomes.changed(submission, Submission.PENDING_SCORE, now);
+        outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, now);
     }
 }

@@ -54,7 +54,7 @@ public class ExpireAssignments {
         }
         assignment.status = Assignment.EXPIRED;
         assignment.updatedAt = now;
-        job.held--;
+        job.expireHold();
         capacity.changed(job);
     }
 }

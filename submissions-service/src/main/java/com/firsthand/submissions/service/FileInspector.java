@@ -1,6 +1,6 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
 import com.firsthand.common.formats.MediaTypeSniffer;
 import com.firsthand.common.formats.SupportedFormats;
 import java.io.IOException;
@@ -68,13 +68,13 @@ public final class FileInspector {
                     throw unreadable();
                 }
                 if ((long) width * height > maxImagePixels) {
-                    throw ApiException.invalidParam("file", "The image is " + width + "x" + height
+                    throw new InvalidParameterException("file", "The image is " + width + "x" + height
                             + " pixels; at most " + maxImagePixels + " pixels are accepted.");
                 }
                 return new int[] {width, height};
             } catch (IOException | RuntimeException e) {
-                if (e instanceof ApiException api) {
-                    throw api;
+                if (e instanceof InvalidParameterException refused) {
+                    throw refused;
                 }
                 throw unreadable();
             } finally {
@@ -83,8 +83,8 @@ public final class FileInspector {
         }
     }
 
-    private static ApiException unreadable() {
-        return ApiException.invalidParam("file", "The image is corrupt or truncated: its header cannot be read.");
+    private static InvalidParameterException unreadable() {
+        return new InvalidParameterException("file", "The image is corrupt or truncated: its header cannot be read.");
     }
 
     private static String sha256(Path file) throws IOException {

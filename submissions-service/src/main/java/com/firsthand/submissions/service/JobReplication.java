@@ -3,6 +3,8 @@ package com.firsthand.submissions.service;
 import com.firsthand.common.outbox.EventNotYetApplicable;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
+import com.firsthand.events.JobStatuses;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
@@ -11,6 +13,7 @@ import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +38,7 @@ public class JobReplication {
         this.outcomes = outcomes;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void created(JobCreated event) {
         if (jobs.findById(event.jobId()) != null) {
             return;
@@ -66,6 +70,7 @@ public class JobReplication {
      * It is then refused: the consumer retries it with backoff until the replica exists (for up to
      * firsthand.consumers.dependency-wait, then it is dead-lettered), instead of losing it.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(JobStatusChanged event) {
         JobReplica job = jobs.findById(event.jobId(), LockModeType.PESSIMISTIC_WRITE);
         if (job == null) {
@@ -76,19 +81,20 @@ public class JobReplication {
         }
         job.status = event.to();
         job.statusChangedAt = event.at();
-        if ("cancelled".equals(event.to())) {
+        if (JobStatuses.CANCELLED.equals(event.to())) {
             cancelPendingWork(job, event.at());
         }
     }
 
     /** A cancel rejects what waits for a score and releases held slots; approved files stay. */
     private void cancelPendingWork(JobReplica job, Instant at) {
-        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id, Submission.PENDING_SCORE);
+        List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id,
+                SubmissionStatuses.PENDING_SCORE);
         for (Submission submission : pending) {
-            submission.status = Submission.REJECTED;
+            submission.status = SubmissionStatuses.REJECTED;
             submission.aiReasoning = CANCELLED_REASON;
             submission.scoredAt = at;
-            outcomes.changed(submission, Submission.PENDING_SCORE, at);
+            outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, at);
         }
         List<Assignment> held = assignments.list("jobId = ?1 and status = ?2", job.id, Assignment.ACTIVE);
         held.forEach(assignment -> {
@@ -96,9 +102,7 @@ public class JobReplication {
             assignment.updatedAt = at;
         });
         if (!pending.isEmpty() || !held.isEmpty()) {
-            job.pending -= pending.size();
-            job.rejected += pending.size();
-            job.held -= held.size();
+            job.release(pending.size(), held.size());
             capacity.changed(job);
         }
     }

@@ -1,8 +1,9 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
 import com.firsthand.submissions.config.PreviewConfig;
 import com.firsthand.submissions.config.StorageConfig;
+import com.firsthand.submissions.domain.PreviewRefusedException.Reason;
+import com.firsthand.submissions.domain.PreviewRefusedException;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.FileStorage;
 import com.firsthand.submissions.repository.PreviewStore;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -44,16 +44,16 @@ public class ShowPreview {
         this.decoders = new Semaphore(config.concurrency());
     }
 
-    /** The preview JPEG of the organisation's submission; 404 for anyone else's and for files that are no image. */
+    /** The preview JPEG of the organisation's submission; anyone else's is not found, other files have none. */
     public byte[] preview(String orgId, String submissionId) {
         Submission submission = QuarkusTransaction.requiringNew().call(() -> queries.getForOrg(orgId, submissionId));
         if (!submission.contentType.startsWith("image/")) {
-            throw new ApiException(404, ApiException.INVALID_REQUEST, "no_preview", "Only images have a preview;"
-                    + " this submission is " + submission.contentType + ".", "id");
+            throw new PreviewRefusedException(Reason.NOT_AN_IMAGE, "Only images have a preview;"
+                    + " this submission is " + submission.contentType + ".");
         }
         if (!submission.previewable()) {
-            throw new ApiException(410, ApiException.INVALID_REQUEST, "file_deleted", "The file of this rejected"
-                    + " submission was deleted when its retention period ended; it has no preview any more.", "id");
+            throw new PreviewRefusedException(Reason.FILE_DELETED, "The file of this rejected"
+                    + " submission was deleted when its retention period ended; it has no preview any more.");
         }
         String key = PreviewStore.key(submission.orgId, submission.jobId, submission.id);
         Optional<byte[]> made = previews.find(key);
@@ -74,8 +74,7 @@ public class ShowPreview {
             return renderer.render(file);
         } catch (PreviewRenderer.UnrenderableException e) {
             LOG.infof("No preview for %s: %s", submission.id, e.getMessage());
-            throw new ApiException(422, ApiException.INVALID_REQUEST, "preview_unavailable",
-                    "This image cannot be decoded into a preview.", "id");
+            throw new PreviewRefusedException(Reason.UNDECODABLE, "This image cannot be decoded into a preview.");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -92,8 +91,8 @@ public class ShowPreview {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new ApiException(503, ApiException.API, "preview_busy", "Previews are being made for other requests;"
-                + " retry shortly.", null, Map.of("Retry-After", "2"));
+        throw new PreviewRefusedException(Reason.BUSY, "Previews are being made for other requests;"
+                + " retry shortly.");
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,12 +1,14 @@
 package com.firsthand.submissions.service;
 
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.SubmissionStatusChanged;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.mapping.FileUrls;
 import com.firsthand.submissions.repository.FileStorage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,10 +29,11 @@ public class SubmissionOutcomes {
         this.storage = storage;
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Submission submission, String from, Instant at) {
         boolean delivered = submission.delivered();
         String fileUrl = delivered ? storage.presignedGet(submission.fileKey, EVENT_URL_VALIDITY) : null;
-        outbox.append(Topics.SUBMISSION_STATUS_CHANGED, "submission", submission.id, submission.orgId, at,
+        outbox.append(Topics.SUBMISSION_STATUS_CHANGED, AggregateTypes.SUBMISSION, submission.id, submission.orgId, at,
                 new SubmissionStatusChanged(submission.id, submission.jobId, submission.orgId, submission.workerId,
                         from, submission.status, submission.aiStarRating, submission.aiReasoning, submission.fileId,
                         at, submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt,

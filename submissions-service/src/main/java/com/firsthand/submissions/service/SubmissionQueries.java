@@ -1,22 +1,21 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.common.paging.DateWindow;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.Set;
 
 /** Reads of submissions, scoped to one organisation or one worker: anyone else's do not exist. */
 @ApplicationScoped
 public class SubmissionQueries {
 
-    static final Set<String> STATUSES = Set.of(Submission.PENDING_SCORE, Submission.APPROVED, Submission.REJECTED,
-            Submission.RETRY_PENDING);
 
     private final SubmissionRepository submissions;
     private final JobReplicaRepository jobs;
@@ -31,7 +30,7 @@ public class SubmissionQueries {
     public Submission getForOrg(String orgId, String submissionId) {
         Submission submission = Ids.isValid(Ids.SUBMISSION, submissionId) ? submissions.findById(submissionId) : null;
         if (submission == null || !submission.orgId.equals(orgId)) {
-            throw ApiException.notFound("submission", submissionId);
+            throw new ResourceNotFoundException("submission", submissionId);
         }
         return submission;
     }
@@ -39,23 +38,23 @@ public class SubmissionQueries {
     public Submission getForWorker(String workerId, String submissionId) {
         Submission submission = Ids.isValid(Ids.SUBMISSION, submissionId) ? submissions.findById(submissionId) : null;
         if (submission == null || !submission.workerId.equals(workerId)) {
-            throw ApiException.notFound("submission", submissionId);
+            throw new ResourceNotFoundException("submission", submissionId);
         }
         return submission;
     }
 
-    /** The organisation's job, or 404. */
+    /** The organisation's job; another organisation's is not found, like a missing one. */
     public JobReplica ownedJob(String orgId, String jobId) {
         JobReplica job = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId) : null;
         if (job == null || !job.orgId.equals(orgId)) {
-            throw ApiException.notFound("job", jobId);
+            throw new ResourceNotFoundException("job", jobId);
         }
         return job;
     }
 
     public static String status(String status) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.invalidParam("status",
+        if (status != null && !SubmissionStatuses.ALL.contains(status)) {
+            throw new InvalidParameterException("status",
                     "status must be one of: pending_score, approved, rejected, retry_pending.");
         }
         return status;
@@ -73,7 +72,7 @@ public class SubmissionQueries {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.invalidParam(param, param + " must be an integer from 1 to 5.");
+        throw new InvalidParameterException(param, param + " must be an integer from 1 to 5.");
     }
 
     /** start_date / end_date, defaulting to the last 30 days. */

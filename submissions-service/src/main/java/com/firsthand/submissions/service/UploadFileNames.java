@@ -1,6 +1,7 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
+
 
 /**
  * The name a client gives an uploaded file. Files are stored under their submission id, so the name is never
@@ -14,7 +15,7 @@ public final class UploadFileNames {
     private UploadFileNames() {
     }
 
-    /** A 400 naming {@code file} unless the name is a plain file name; an absent name is fine. */
+    /** Refuses the parameter {@code file} unless the name is a plain file name; an absent name is fine. */
     public static void check(String name) {
         if (name == null || name.isEmpty()) {
             return;
@@ -30,7 +31,7 @@ public final class UploadFileNames {
         }
     }
 
-    private static ApiException refused(String why) {
-        return ApiException.invalidParam("file", "The file name " + why + ".");
+    private static InvalidParameterException refused(String why) {
+        return new InvalidParameterException("file", "The file name " + why + ".");
     }
 }

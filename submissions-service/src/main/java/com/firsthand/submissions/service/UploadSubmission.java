@@ -1,78 +1,89 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.api.ApiException;
-import com.firsthand.common.outbox.Outbox;
-import com.firsthand.events.SubmissionUploaded;
-import com.firsthand.events.Topics;
-import com.firsthand.submissions.domain.Assignment;
+import com.firsthand.common.errors.ResourceNotFoundException;
+import com.firsthand.common.ids.Ids;
+import com.firsthand.submissions.config.StorageConfig;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.domain.UnsupportedFileTypeException;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import com.firsthand.submissions.repository.AssignmentRepository;
+import com.firsthand.submissions.repository.FileStorage;
 import com.firsthand.submissions.repository.JobReplicaRepository;
-import com.firsthand.submissions.repository.SubmissionRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.time.Clock;
-import java.time.Instant;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Records a stored upload as a submission waiting for its score: the worker's slot moves from held to pending
- * and submission.uploaded goes out, in one transaction. The file was stored first, so a submission never
- * points at a missing file; a crash in between leaves only an unreferenced object in quarantine.
+ * A worker's upload, whole: the job and the worker's assignment are checked, the file is inspected (type from its
+ * bytes, size, hash, dimensions) and must be of a type the job accepts, it is stored in quarantine, then
+ * {@link RecordUpload} records it. The object store is written between two short transactions, never inside one;
+ * the file is stored first, so a submission never points at a missing file, and a crash in between leaves only an
+ * unreferenced object, which {@link SweepOrphanUploads} deletes.
  */
 @ApplicationScoped
 public class UploadSubmission {
 
     private final JobReplicaRepository jobs;
     private final AssignmentRepository assignments;
-    private final SubmissionRepository submissions;
-    private final SlotCapacity capacity;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final FileStorage storage;
+    private final RecordUpload recordUpload;
+    private final FileInspector inspector;
 
-    public UploadSubmission(JobReplicaRepository jobs, AssignmentRepository assignments,
-            SubmissionRepository submissions, SlotCapacity capacity, Outbox outbox, Clock clock) {
+    public UploadSubmission(JobReplicaRepository jobs, AssignmentRepository assignments, FileStorage storage,
+            RecordUpload recordUpload, StorageConfig config) {
         this.jobs = jobs;
         this.assignments = assignments;
-        this.submissions = submissions;
-        this.capacity = capacity;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.storage = storage;
+        this.recordUpload = recordUpload;
+        this.inspector = new FileInspector(config.maxImagePixels());
     }
 
-    public record StoredFile(String submissionId, String bucket, String objectKey, String contentType, long sizeBytes,
-            String sha256, Integer width, Integer height, String note) {
+    /**
+     * How the caller makes the upload happen once per request; the request is what identifies it: the file's
+     * SHA-256 and the note.
+     */
+    public interface Once<R> {
+
+        /** The answer to this request when it already went through (its assignment is used up by then). */
+        Optional<R> completed(Map<String, String> request);
+
+        /** Runs {@code record} for this request, in the transaction it is called in, unless it ran already. */
+        R run(Map<String, String> request, Supplier<Submission> record);
     }
 
-    public Submission record(String workerId, String jobId, StoredFile file) {
-        JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
-        Assignment assignment = assignments.findActive(jobId, workerId).orElseThrow(() -> ApiException.conflict(
-                "no_active_assignment", "Accept the job first: uploads need an active assignment."));
-        Instant now = clock.instant();
-        Submission submission = new Submission();
-        submission.id = file.submissionId();
-        submission.jobId = jobId;
-        submission.orgId = job.orgId;
-        submission.workerId = workerId;
-        submission.assignmentId = assignment.id;
-        submission.status = Submission.PENDING_SCORE;
-        submission.contentType = file.contentType();
-        submission.sizeBytes = file.sizeBytes();
-        submission.sha256 = file.sha256();
-        submission.objectKey = file.objectKey();
-        submission.note = file.note();
-        submission.submittedAt = now;
-        submissions.persist(submission);
-        assignment.status = Assignment.USED;
-        assignment.updatedAt = now;
-        job.held--;
-        job.pending++;
-        capacity.changed(job);
-        outbox.append(Topics.SUBMISSION_UPLOADED, "submission", submission.id, job.orgId, now,
-                new SubmissionUploaded(submission.id, jobId, job.orgId, workerId, file.bucket(), file.objectKey(),
-                        file.contentType(), file.sizeBytes(), file.sha256(), file.width(), file.height(), job.type,
-                        job.description, job.acceptedFormats, job.minWidth, job.minHeight, job.locationLat,
-                        job.locationLng, job.locationRadiusKm, now, job.locationRequired));
-        return submission;
+    public <R> R upload(String workerId, String jobId, Path file, String note, Once<R> once) {
+        Precheck precheck = QuarkusTransaction.requiringNew().call(() -> {
+            JobReplica found = Ids.isValid(Ids.JOB, jobId) ? jobs.findById(jobId) : null;
+            if (found == null) {
+                throw new ResourceNotFoundException("job", jobId);
+            }
+            return new Precheck(found, assignments.findActive(jobId, workerId).isPresent());
+        });
+        JobReplica job = precheck.job();
+        FileInspector.Inspection inspection = inspector.inspect(file);
+        Map<String, String> request = note == null ? Map.of("sha256", inspection.sha256())
+                : Map.of("sha256", inspection.sha256(), "note", note);
+        if (!precheck.assigned()) {
+            // A retry of an upload that went through finds its assignment used up: it gets the first answer again.
+            return once.completed(request).orElseThrow(WorkRefusedException::noActiveAssignment);
+        }
+        if (!job.acceptedFormats.contains(inspection.contentType())) {
+            throw new UnsupportedFileTypeException(inspection.contentType(), job.acceptedFormats);
+        }
+        String submissionId = Ids.next(Ids.SUBMISSION);
+        String objectKey = FileStorage.quarantineKey(job.orgId, jobId, submissionId);
+        storage.put(objectKey, file, inspection.contentType());
+        RecordUpload.StoredFile stored = new RecordUpload.StoredFile(submissionId, storage.bucket(), objectKey,
+                inspection.contentType(), inspection.sizeBytes(), inspection.sha256(), inspection.width(),
+                inspection.height(), note);
+        return QuarkusTransaction.requiringNew().call(() -> once.run(request,
+                () -> recordUpload.record(workerId, jobId, stored)));
+    }
+
+    private record Precheck(JobReplica job, boolean assigned) {
     }
 }

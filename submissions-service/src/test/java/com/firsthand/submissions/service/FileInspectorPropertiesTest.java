@@ -6,6 +6,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.DomainExceptionMappers;
+import com.firsthand.common.errors.InvalidParameterException;
 import com.firsthand.common.testing.SyntheticPhotos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +53,8 @@ class FileInspectorPropertiesTest {
                             .isLessThanOrEqualTo(MAX_PIXELS);
                 }
             });
-            if (failure instanceof ApiException refusal) {
+            if (failure instanceof InvalidParameterException refused) {
+                ApiException refusal = DomainExceptionMappers.toApi(refused);
                 assertThat(refusal.status()).isEqualTo(400);
                 assertThat(refusal.toError().error().param()).isEqualTo("file");
             } else {
@@ -67,7 +70,7 @@ class FileInspectorPropertiesTest {
                     byte[] png = ORIGINALS.get(1).clone();
                     ByteBuffer.wrap(png, 16, 8).putInt(width).putInt(height);
                     Throwable failure = catchThrowable(() -> inspector.inspect(write(png)));
-                    assertThat(failure).isInstanceOfSatisfying(ApiException.class,
+                    assertThat(failure).isInstanceOfSatisfying(InvalidParameterException.class,
                             e -> assertThat(e.getMessage()).contains(width + "x" + height));
                 });
     }

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -32,7 +32,7 @@ class UploadFileNamesTest {
         qt().forAll(PLAIN, hostile, integers().between(0, 200)).checkAssert((name, bad, at) -> {
             int position = at % (name.length() + 1);
             String named = name.substring(0, position) + bad + name.substring(position);
-            assertThatThrownBy(() -> UploadFileNames.check(named)).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> UploadFileNames.check(named)).isInstanceOf(InvalidParameterException.class);
         });
     }
 
@@ -40,7 +40,8 @@ class UploadFileNamesTest {
     void dotNamesTraversalsAndOverlongNamesAreRefused() {
         for (String name : List.of(".", "..", "../../etc/passwd", "..\\..\\boot.ini", "/etc/passwd", "C:\\photo.jpg",
                 "a".repeat(UploadFileNames.MAX_LENGTH + 1))) {
-            assertThatThrownBy(() -> UploadFileNames.check(name)).as(name).isInstanceOf(ApiException.class);
+            assertThatThrownBy(() -> UploadFileNames.check(name)).as(name)
+                    .isInstanceOf(InvalidParameterException.class);
         }
         assertThatCode(() -> UploadFileNames.check(null)).doesNotThrowAnyException();
         assertThatCode(() -> UploadFileNames.check("photo..jpg")).doesNotThrowAnyException();

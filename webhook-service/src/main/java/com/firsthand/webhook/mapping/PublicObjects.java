@@ -2,6 +2,7 @@ package com.firsthand.webhook.mapping;
 
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.events.SubmissionStatusChanged;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.webhook.domain.JobReplica;
 import com.firsthand.webhook.domain.WebhookEndpoint;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public final class PublicObjects {
         o.put("ai_star_rating", s.aiStarRating());
         o.put("ai_reasoning", s.aiReasoning());
         // Only approved (paid) work links its file, also for events published before that rule.
-        o.put("file_url", "approved".equals(s.to()) ? s.fileUrl() : null);
+        o.put("file_url", SubmissionStatuses.APPROVED.equals(s.to()) ? s.fileUrl() : null);
         o.put("preview_url", s.previewUrl());
         o.put("content_type", s.contentType());
         o.put("size_bytes", s.sizeBytes());

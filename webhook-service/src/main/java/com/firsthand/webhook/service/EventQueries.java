@@ -1,6 +1,6 @@
 package com.firsthand.webhook.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.webhook.domain.WebhookEvent;
 import com.firsthand.webhook.repository.WebhookEventRepository;
@@ -19,9 +19,9 @@ public class EventQueries {
 
     public WebhookEvent get(String orgId, String id) {
         if (!Ids.isValid(Ids.EVENT, id)) {
-            throw ApiException.notFound("event", id);
+            throw new ResourceNotFoundException("event", id);
         }
-        return events.findOwned(orgId, id).orElseThrow(() -> ApiException.notFound("event", id));
+        return events.findOwned(orgId, id).orElseThrow(() -> new ResourceNotFoundException("event", id));
     }
 
     public List<WebhookEvent> list(WebhookEventRepository.Filter filter, String afterId, int fetchSize) {

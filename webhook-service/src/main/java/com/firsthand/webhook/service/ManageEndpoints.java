@@ -1,6 +1,7 @@
 package com.firsthand.webhook.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.webhook.config.WebhooksConfig;
 import com.firsthand.webhook.delivery.TargetUrls;
@@ -41,7 +42,7 @@ public class ManageEndpoints {
         endpoint.orgId = orgId;
         endpoint.url = urls.check(url);
         if (enabledEvents == null) {
-            throw ApiException.missingParam("enabled_events");
+            throw InvalidParameterException.missing("enabled_events");
         }
         endpoint.enabledEvents = events(enabledEvents);
         endpoint.description = description(description);
@@ -91,42 +92,42 @@ public class ManageEndpoints {
 
     public WebhookEndpoint owned(String orgId, String id) {
         checkId(id);
-        return endpoints.findOwned(orgId, id).orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
+        return endpoints.findOwned(orgId, id).orElseThrow(() -> new ResourceNotFoundException("webhook endpoint", id));
     }
 
     private WebhookEndpoint lockOwned(String orgId, String id) {
         checkId(id);
-        return endpoints.lockOwned(orgId, id).orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
+        return endpoints.lockOwned(orgId, id).orElseThrow(() -> new ResourceNotFoundException("webhook endpoint", id));
     }
 
     private static void checkId(String id) {
         if (!Ids.isValid(Ids.WEBHOOK_ENDPOINT, id)) {
-            throw ApiException.notFound("webhook endpoint", id);
+            throw new ResourceNotFoundException("webhook endpoint", id);
         }
     }
 
     private static List<String> events(List<String> requested) {
         if (requested.isEmpty()) {
-            throw ApiException.invalidParam("enabled_events",
+            throw new InvalidParameterException("enabled_events",
                     "enabled_events must name at least one event type, or [\"*\"] for all.");
         }
         LinkedHashSet<String> types = new LinkedHashSet<>();
         for (String type : requested) {
             if (type == null || !(EventTypes.ALL.equals(type) || EventTypes.KNOWN.contains(type))) {
-                throw ApiException.invalidParam("enabled_events", "Unknown event type '" + type + "'; known: "
+                throw new InvalidParameterException("enabled_events", "Unknown event type '" + type + "'; known: "
                         + String.join(", ", EventTypes.KNOWN) + ", or \"*\".");
             }
             types.add(type);
         }
         if (types.contains(EventTypes.ALL) && types.size() > 1) {
-            throw ApiException.invalidParam("enabled_events", "\"*\" subscribes to every type; list it alone.");
+            throw new InvalidParameterException("enabled_events", "\"*\" subscribes to every type; list it alone.");
         }
         return List.copyOf(types);
     }
 
     private static String description(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw ApiException.invalidParam("description",
+            throw new InvalidParameterException("description",
                     "description must be at most " + MAX_DESCRIPTION + " characters.");
         }
         return description;

@@ -24,8 +24,6 @@ import java.util.Map;
 @ApplicationScoped
 public class PublishEvent {
 
-    static final String DELIVERY_PREFIX = "whd";
-
     private final WebhookEventRepository events;
     private final WebhookEndpointRepository endpoints;
     private final DeliveryRepository deliveries;
@@ -75,7 +73,7 @@ public class PublishEvent {
             }
             for (WebhookEndpoint endpoint : subscribers) {
                 if (EventTypes.subscribes(endpoint.enabledEvents, type)) {
-                    deliveries.schedule(Ids.next(DELIVERY_PREFIX), event.id, endpoint.id, orgId, firstAttempt);
+                    deliveries.schedule(Ids.next(Ids.WEBHOOK_DELIVERY), event.id, endpoint.id, orgId, firstAttempt);
                 }
             }
         }

@@ -25,8 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class RecordAttempt {
 
-    static final String ATTEMPT_PREFIX = "wha";
-
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
     private final WebhookEndpointRepository endpoints;
@@ -77,7 +75,7 @@ public class RecordAttempt {
             }
         }
         if (deliveries.recordAttempt(delivery.id(), status, next, now)) {
-            attempts.insert(new AttemptRow(Ids.next(ATTEMPT_PREFIX), delivery.id(), delivery.eventId(), null,
+            attempts.insert(new AttemptRow(Ids.next(Ids.DELIVERY_ATTEMPT), delivery.id(), delivery.eventId(), null,
                     delivery.endpointId(), attempt, attemptedAt, result.status(), result.durationMillis(),
                     result.responseExcerpt(), result.error(), next));
         }

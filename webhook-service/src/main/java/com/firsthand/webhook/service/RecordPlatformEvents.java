@@ -2,7 +2,9 @@ package com.firsthand.webhook.service;
 
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
+import com.firsthand.events.JobStatuses;
 import com.firsthand.events.SubmissionStatusChanged;
+import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.webhook.domain.EventTypes;
 import com.firsthand.webhook.domain.JobReplica;
 import com.firsthand.webhook.mapping.PublicObjects;
@@ -17,8 +19,6 @@ import java.util.Map;
 /** Turns the platform's internal events into public ones. */
 @ApplicationScoped
 public class RecordPlatformEvents {
-
-    static final String PENDING_SCORE = "pending_score";
 
     private final PublishEvent publish;
     private final JobReplicaRepository jobs;
@@ -54,14 +54,14 @@ public class RecordPlatformEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void submissionStatusChanged(String sourceId, Instant occurredAt, SubmissionStatusChanged change) {
-        boolean scored = PENDING_SCORE.equals(change.from())
-                && ("approved".equals(change.to()) || "rejected".equals(change.to()));
+        boolean scored = SubmissionStatuses.PENDING_SCORE.equals(change.from())
+                && (SubmissionStatuses.APPROVED.equals(change.to()) || SubmissionStatuses.REJECTED.equals(change.to()));
         if (!scored || change.orgId() == null) {
             return;
         }
         Map<String, Object> submission = PublicObjects.submission(change);
         Instant at = change.at() != null ? change.at() : occurredAt;
-        String outcome = "approved".equals(change.to()) ? EventTypes.SUBMISSION_APPROVED
+        String outcome = SubmissionStatuses.APPROVED.equals(change.to()) ? EventTypes.SUBMISSION_APPROVED
                 : EventTypes.SUBMISSION_REJECTED;
         publish.publishAll(change.orgId(), List.of(EventTypes.SUBMISSION_SCORED, outcome), sourceId, at, submission);
     }
@@ -75,9 +75,9 @@ public class RecordPlatformEvents {
         Map<String, Object> job = PublicObjects.job(change, replica);
         Instant at = change.at() != null ? change.at() : occurredAt;
         List<String> types = new ArrayList<>(List.of(EventTypes.JOB_STATUS_CHANGED));
-        if ("completed".equals(change.to())) {
+        if (JobStatuses.COMPLETED.equals(change.to())) {
             types.add(EventTypes.JOB_COMPLETED);
-        } else if ("cancelled".equals(change.to())) {
+        } else if (JobStatuses.CANCELLED.equals(change.to())) {
             types.add(EventTypes.JOB_CANCELLED);
         }
         publish.publishAll(change.orgId(), types, sourceId, at, job);

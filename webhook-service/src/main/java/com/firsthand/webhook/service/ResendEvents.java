@@ -1,6 +1,7 @@
 package com.firsthand.webhook.service;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.errors.InvalidParameterException;
+import com.firsthand.common.errors.ResourceNotFoundException;
 import com.firsthand.common.ids.Ids;
 import com.firsthand.webhook.domain.EventTypes;
 import com.firsthand.webhook.domain.WebhookEndpoint;
@@ -47,12 +48,11 @@ public class ResendEvents {
             WebhookEndpoint endpoint;
             try {
                 endpoint = manageEndpoints.owned(orgId, endpointId);
-            } catch (ApiException e) {
-                throw new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing",
-                        "No such webhook endpoint: '" + endpointId + "'.", "endpoint_id");
+            } catch (ResourceNotFoundException e) {
+                throw new ResourceNotFoundException("webhook endpoint", endpointId, "endpoint_id");
             }
             if (!endpoint.isEnabled()) {
-                throw ApiException.invalidParam("endpoint_id", "The endpoint is disabled; enable it first.");
+                throw new InvalidParameterException("endpoint_id", "The endpoint is disabled; enable it first.");
             }
             targets = List.of(endpoint);
         } else {
@@ -62,7 +62,7 @@ public class ResendEvents {
         Instant now = clock.instant();
         List<String> ids = new ArrayList<>();
         for (WebhookEndpoint endpoint : targets) {
-            deliveries.schedule(Ids.next(PublishEvent.DELIVERY_PREFIX), event.id, endpoint.id, orgId, now);
+            deliveries.schedule(Ids.next(Ids.WEBHOOK_DELIVERY), event.id, endpoint.id, orgId, now);
             ids.add(endpoint.id);
         }
         signal.afterCommit();
@@ -76,10 +76,10 @@ public class ResendEvents {
         Instant now = clock.instant();
         Instant end = until == null ? now : until;
         if (!since.isBefore(end)) {
-            throw ApiException.invalidParam("since", "since must be before until.");
+            throw new InvalidParameterException("since", "since must be before until.");
         }
         if (since.isBefore(now.minus(MAX_RECOVER_WINDOW))) {
-            throw ApiException.invalidParam("since",
+            throw new InvalidParameterException("since",
                     "since must be within the last 30 days (events are kept 30 days).");
         }
         int queued = deliveries.recover(endpoint.id, since, end, now);

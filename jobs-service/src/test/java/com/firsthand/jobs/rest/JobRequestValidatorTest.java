@@ -1,4 +1,4 @@
-package com.firsthand.jobs.service;
+package com.firsthand.jobs.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.firsthand.jobs.service;
+package com.firsthand.jobs.rest;
 
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.formats.SupportedFormats;

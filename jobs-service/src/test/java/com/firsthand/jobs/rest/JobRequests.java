@@ -1,4 +1,4 @@
-package com.firsthand.jobs.service;
+package com.firsthand.jobs.rest;
 
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
