@@ -2,6 +2,7 @@ package com.firsthand.scoring.service;
 
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.JobStatusChanged;
+import com.firsthand.events.JobStatuses;
 import com.firsthand.scoring.repository.CancelledJobRepository;
 import com.firsthand.scoring.repository.FingerprintRepository;
 import com.firsthand.scoring.repository.ScoringTaskRepository;
@@ -41,7 +42,7 @@ public class DropCancelledWork {
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusChanged(EventEnvelope event) {
         JobStatusChanged change = event.payloadAs(JobStatusChanged.class);
-        if (!"cancelled".equals(change.to())) {
+        if (!JobStatuses.CANCELLED.equals(change.to())) {
             return;
         }
         cancelledJobs.add(change.jobId(), change.at());

@@ -3,6 +3,7 @@ package com.firsthand.scoring.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.firsthand.common.outbox.Outbox;
+import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.events.Topics;
 import com.firsthand.scoring.domain.Verdict;
@@ -58,7 +59,7 @@ public class RecordVerdict {
             ledger.charge(upload.submissionId(), upload.orgId(), verdict.credits(), verdict.scorer(), now);
         }
         fingerprints.settle(upload.submissionId(), verdict.approved() ? "approved" : "rejected");
-        outbox.append(Topics.SUBMISSION_SCORED, "submission", upload.submissionId(), upload.orgId(), now,
+        outbox.append(Topics.SUBMISSION_SCORED, AggregateTypes.SUBMISSION, upload.submissionId(), upload.orgId(), now,
                 ScoringMapper.scored(upload, verdict, now));
         tasks.complete(upload.submissionId());
         return true;
