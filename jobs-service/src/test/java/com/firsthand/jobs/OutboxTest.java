@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.firsthand.common.outbox.EventConsumer;
+import com.firsthand.common.inbox.EventConsumer;
 import com.firsthand.common.outbox.OutboxRelay;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;

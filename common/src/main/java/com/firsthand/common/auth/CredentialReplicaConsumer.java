@@ -1,6 +1,6 @@
 package com.firsthand.common.auth;
 
-import com.firsthand.common.outbox.EventConsumer;
+import com.firsthand.common.inbox.EventConsumer;
 import com.firsthand.events.CredentialChanged;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,6 +1,6 @@
 package com.firsthand.jobs.messaging;
 
-import com.firsthand.common.outbox.EventConsumer;
+import com.firsthand.common.inbox.EventConsumer;
 import com.firsthand.events.JobCapacityChanged;
 import com.firsthand.jobs.service.RecordJobProgress;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,6 +1,6 @@
 package com.firsthand.scoring.messaging;
 
-import com.firsthand.common.outbox.EventConsumer;
+import com.firsthand.common.inbox.EventConsumer;
 import com.firsthand.scoring.service.DropCancelledWork;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

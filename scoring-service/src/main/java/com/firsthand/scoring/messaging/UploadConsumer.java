@@ -1,7 +1,7 @@
 package com.firsthand.scoring.messaging;
 
-import com.firsthand.common.outbox.EventConsumer;
-import com.firsthand.common.outbox.EventConsumer.DeadLetteredEvent;
+import com.firsthand.common.inbox.EventConsumer;
+import com.firsthand.common.inbox.EventConsumer.DeadLetteredEvent;
 import com.firsthand.scoring.service.QueueForScoring;
 import com.firsthand.scoring.service.ScoringWorkers;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,6 +1,6 @@
 package com.firsthand.submissions.service;
 
-import com.firsthand.common.outbox.EventNotYetApplicable;
+import com.firsthand.common.inbox.EventNotYetApplicable;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.events.JobStatuses;

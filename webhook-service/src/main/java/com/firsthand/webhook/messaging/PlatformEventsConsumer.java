@@ -1,6 +1,6 @@
 package com.firsthand.webhook.messaging;
 
-import com.firsthand.common.outbox.EventConsumer;
+import com.firsthand.common.inbox.EventConsumer;
 import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.events.SubmissionStatusChanged;

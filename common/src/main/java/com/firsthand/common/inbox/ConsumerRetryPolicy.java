@@ -1,4 +1,4 @@
-package com.firsthand.common.outbox;
+package com.firsthand.common.inbox;
 
 import com.firsthand.common.api.DatabaseOutage;
 import com.firsthand.events.EventJson;

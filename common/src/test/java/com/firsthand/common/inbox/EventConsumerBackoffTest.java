@@ -1,4 +1,4 @@
-package com.firsthand.common.outbox;
+package com.firsthand.common.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.firsthand.common.outbox;
+package com.firsthand.common.inbox;
 
 /**
  * Thrown by a handler whose event depends on another one not applied yet (a status change of a job whose creation
