@@ -145,7 +145,8 @@ class KubernetesEnginesTest {
         JsonNode minio = manifests.get("StatefulSet", "firsthand-minio").path("spec");
         int minioNodes = minio.path("replicas").asInt();
         // A service's floor is its autoscaler's minimum: the Deployment leaves spec.replicas to it.
-        List<Integer> services = Project.SERVICE_NAMES.stream().map(name -> minimumReplicas(manifests, name)).toList();
+        List<Integer> services = Project.SERVICE_NAMES.stream()
+                .map(name -> Workloads.minimumReplicas(manifests, name)).toList();
         if (overlay.equals("dev")) {
             assertThat(List.of(brokers, postgres, minioNodes)).containsOnly(1);
             assertThat(services).containsOnly(1);
@@ -163,14 +164,5 @@ class KubernetesEnginesTest {
         String drives = minio.path("template").path("spec").path("containers").get(0).path("args").get(1).asText();
         assertThat(drives).isEqualTo(minioNodes == 1 ? "/data"
                 : "http://firsthand-minio-{0..." + (minioNodes - 1) + "}.firsthand-minio-hl/data");
-    }
-
-    private static int minimumReplicas(Manifests manifests, String deployment) {
-        return manifests.ofKind("HorizontalPodAutoscaler")
-                .filter(h -> h.path("spec").path("scaleTargetRef").path("name").asText().equals(deployment))
-                .map(h -> h.path("spec").path("minReplicas").asInt())
-                .findFirst()
-                .orElseGet(() -> manifests.get("ScaledObject", deployment).path("spec").path("minReplicaCount")
-                        .asInt());
     }
 }

@@ -56,22 +56,13 @@ class KubernetesScalingTest {
         for (String name : Project.SERVICE_NAMES) {
             String poolSize = Workloads.environment(manifests, name).get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
             assertThat(poolSize).as("%s sets its pool size (the default, 20, is not a budget)", name).isNotNull();
-            connections += maximumReplicas(manifests, name) * Integer.parseInt(poolSize);
+            connections += Workloads.maximumReplicas(manifests, name) * Integer.parseInt(poolSize);
         }
         int maxConnections = manifests.get("Cluster", Workloads.postgresCluster(manifests)).path("spec")
                 .path("postgresql").path("parameters").path("max_connections").asInt();
         assertThat(connections).as("pooled connections at the autoscalers' maximum, within 80 %% of max_connections"
                 + " (%d): the rest is for the operator, replication, KEDA's queries and migrations", maxConnections)
                 .isLessThanOrEqualTo(maxConnections * 8 / 10);
-    }
-
-    private static int maximumReplicas(Manifests manifests, String deployment) {
-        return manifests.ofKind("HorizontalPodAutoscaler")
-                .filter(h -> h.path("spec").path("scaleTargetRef").path("name").asText().equals(deployment))
-                .map(h -> h.path("spec").path("maxReplicas").asInt())
-                .findFirst()
-                .orElseGet(() -> manifests.get("ScaledObject", deployment).path("spec").path("maxReplicaCount")
-                        .asInt());
     }
 
     @ParameterizedTest

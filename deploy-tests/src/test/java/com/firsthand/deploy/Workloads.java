@@ -64,6 +64,24 @@ final class Workloads {
         return manifests.ofKind("Cluster").findFirst().orElseThrow().path("metadata").path("name").asText();
     }
 
+    /** The fewest replicas the Deployment's autoscaler (HPA or KEDA ScaledObject) runs. */
+    static int minimumReplicas(Manifests manifests, String deployment) {
+        return autoscalerBound(manifests, deployment, "minReplicas", "minReplicaCount");
+    }
+
+    /** The most replicas the Deployment's autoscaler (HPA or KEDA ScaledObject) runs. */
+    static int maximumReplicas(Manifests manifests, String deployment) {
+        return autoscalerBound(manifests, deployment, "maxReplicas", "maxReplicaCount");
+    }
+
+    private static int autoscalerBound(Manifests manifests, String deployment, String hpaField, String kedaField) {
+        return manifests.ofKind("HorizontalPodAutoscaler")
+                .filter(h -> h.path("spec").path("scaleTargetRef").path("name").asText().equals(deployment))
+                .map(h -> h.path("spec").path(hpaField).asInt())
+                .findFirst()
+                .orElseGet(() -> manifests.get("ScaledObject", deployment).path("spec").path(kedaField).asInt());
+    }
+
     /** The triggers of a KEDA ScaledObject of one type. */
     static List<JsonNode> triggers(Manifests manifests, String scaledObject, String type) {
         List<JsonNode> triggers = new ArrayList<>();
