@@ -18,9 +18,12 @@ class KubernetesSchemaTest {
     /** API versions the validators model (Kubernetes core and KEDA): their objects must validate, not be skipped. */
     private static final Set<String> MODELLED_API_VERSIONS = Set.of("v1", "apps/v1", "batch/v1", "policy/v1",
             "autoscaling/v2", "networking.k8s.io/v1", "keda.sh/v1alpha1");
-    /** Custom resources without a schema here (Strimzi, CloudNativePG, Gateway API): the other tests check them. */
+    /**
+     * Custom resources without a schema here (Strimzi, CloudNativePG, Gateway API, Prometheus Operator): the other
+     * tests check them.
+     */
     private static final Set<String> UNMODELLED_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser",
-            "Cluster", "Database", "Gateway", "HTTPRoute");
+            "Cluster", "Database", "Gateway", "HTTPRoute", "PodMonitor", "PrometheusRule");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})

@@ -10,6 +10,7 @@ import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.EventEnvelope;
 import com.standardwebhooks.Webhook;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,8 @@ class WebhookDeliveryTest {
     void failuresAreRetriedOnTheScheduleAndEveryAttemptIsListed() throws Exception {
         Fixtures buyer = Fixtures.newBuyer(kafka);
         AtomicInteger calls = new AtomicInteger();
+        double failedBefore = attemptsCounted("failed");
+        double succeededBefore = attemptsCounted("succeeded");
         try (Receiver receiver = Receiver.start(request -> calls.incrementAndGet() <= 2
                 ? Receiver.Answer.status(500) : Receiver.Answer.ok())) {
             String endpointId = buyer.createEndpoint(receiver.url(), "submission.scored").path("id");
@@ -201,6 +206,17 @@ class WebhookDeliveryTest {
                     .body("data[2].response_body", equalTo("{\"received\":true,\"status\":500}"))
                     .body("data[0].event_type", equalTo("submission.scored")));
         }
+        assertThat(attemptsCounted("failed")).as("failed attempts counted for the alert")
+                .isGreaterThanOrEqualTo(failedBefore + 2);
+        assertThat(attemptsCounted("succeeded")).isGreaterThanOrEqualTo(succeededBefore + 1);
+    }
+
+    /** firsthand_webhooks_attempts_total of one outcome, from /q/metrics (0 when never counted). */
+    private static double attemptsCounted(String outcome) {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher sample = Pattern.compile("^firsthand_webhooks_attempts_total\\{outcome=\""
+                + outcome + "\"} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.firsthand.webhook.repository.DeliveryRepository;
 import com.firsthand.webhook.repository.DeliveryRepository.Claimed;
 import com.firsthand.webhook.repository.WebhookEndpointRepository;
 import com.firsthand.common.ids.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -25,6 +26,9 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class RecordAttempt {
 
+    /** Attempts by outcome: the failure rate operators alert on (k8s PrometheusRule). */
+    public static final String ATTEMPTS_METRIC = "firsthand.webhooks.attempts";
+
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
     private final WebhookEndpointRepository endpoints;
@@ -32,10 +36,11 @@ public class RecordAttempt {
     private final RetryPolicy policy;
     private final Duration disableAfter;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public RecordAttempt(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
             WebhookEndpointRepository endpoints, DisableEndpoint disableEndpoint, WebhooksConfig config,
-            Clock clock) {
+            Clock clock, MeterRegistry metrics) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.endpoints = endpoints;
@@ -43,6 +48,7 @@ public class RecordAttempt {
         this.policy = new RetryPolicy(config.retrySchedule(), config.jitter(), config.retryAfterMax());
         this.disableAfter = config.disableAfter();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -75,6 +81,7 @@ public class RecordAttempt {
             }
         }
         if (deliveries.recordAttempt(delivery.id(), status, next, now)) {
+            metrics.counter(ATTEMPTS_METRIC, "outcome", result.succeeded() ? "succeeded" : "failed").increment();
             attempts.insert(new AttemptRow(Ids.next(Ids.DELIVERY_ATTEMPT), delivery.id(), delivery.eventId(), null,
                     delivery.endpointId(), attempt, attemptedAt, result.status(), result.durationMillis(),
                     result.responseExcerpt(), result.error(), next));
