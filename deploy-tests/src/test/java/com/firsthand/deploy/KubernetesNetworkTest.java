@@ -24,6 +24,7 @@ class KubernetesNetworkTest {
             JsonNode labels = Workloads.podLabels(manifests, service.name());
             List<JsonNode> policies = manifests.ofKind("NetworkPolicy")
                     .filter(p -> Workloads.selects(p.path("spec").path("podSelector").path("matchLabels"), labels))
+                    .filter(p -> p.path("spec").path("policyTypes").toString().contains("Ingress"))
                     .toList();
             assertThat(policies).as("NetworkPolicies of %s", service.name()).isNotEmpty();
             boolean gatewayAllowed = false;
