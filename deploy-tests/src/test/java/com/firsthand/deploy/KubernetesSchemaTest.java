@@ -23,7 +23,7 @@ class KubernetesSchemaTest {
      * tests check them.
      */
     private static final Set<String> UNMODELLED_KINDS = Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser",
-            "Cluster", "Database", "Gateway", "HTTPRoute", "PodMonitor", "PrometheusRule");
+            "Cluster", "Database", "ScheduledBackup", "Gateway", "HTTPRoute", "PodMonitor", "PrometheusRule");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
