@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A closed namespace: ingress denied unless allowed, and our pods' egress limited to what they use. */
+/** A closed namespace: ingress denied unless allowed, our pods' egress limited to what they use, TLS inside. */
 class KubernetesPerimeterTest {
 
     private static final Set<String> NEVER_FROM_THE_INTERNET_EGRESS = Set.of("10.0.0.0/8", "172.16.0.0/12",
@@ -55,6 +57,31 @@ class KubernetesPerimeterTest {
         String services = "pods app.kubernetes.io/component=api-service:";
         assertThat(gateway).containsExactlyInAnyOrder("namespace kube-system pods k8s-app=kube-dns:53",
                 services + 8081, services + 8082, services + 8083, services + 8084);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theServicesTalkToPostgresOverTlsCheckingItsNameAgainstTheClusterCa(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        String caSecret = Workloads.postgresCluster(manifests) + "-ca";
+        for (String name : Project.SERVICE_NAMES) {
+            String url = Workloads.environment(manifests, name).get("QUARKUS_DATASOURCE_JDBC_URL");
+            assertThat(url).as("%s JDBC URL", name).contains("sslmode=verify-full");
+            Matcher rootCert = Pattern.compile("sslrootcert=([^&]+)").matcher(url);
+            assertThat(rootCert.find()).as("%s names the CA it trusts", name).isTrue();
+            String mounted = null;
+            JsonNode pod = Workloads.podSpec(manifests, name);
+            for (JsonNode mount : Workloads.container(manifests, name).path("volumeMounts")) {
+                for (JsonNode volume : pod.path("volumes")) {
+                    if (volume.path("name").asText().equals(mount.path("name").asText())
+                            && volume.path("secret").path("secretName").asText().equals(caSecret)) {
+                        mounted = mount.path("mountPath").asText() + "/ca.crt";
+                    }
+                }
+            }
+            assertThat(rootCert.group(1)).as("%s trusts CloudNativePG's CA (Secret %s)", name, caSecret)
+                    .isEqualTo(mounted);
+        }
     }
 
     /** What the pods with these labels may connect to, one entry per peer and port; "internet" for a public block. */
