@@ -1,8 +1,5 @@
 package com.firsthand.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The configuration properties one service reads, and the MicroProfile rule that names their environment
@@ -64,8 +60,8 @@ final class ConfigKeys {
         properties.addAll(withoutProfiles(ServiceFacts.read(service).properties().keySet()));
         properties.addAll(withoutProfiles(ServiceFacts.load(
                 Project.read("common/src/main/resources/META-INF/microprofile-config.properties")).keySet()));
-        properties.addAll(configMappings(Project.path(service + "/src/main/java")));
-        properties.addAll(configMappings(Project.path("common/src/main/java")));
+        properties.addAll(configMappings(service + "/src/main/java"));
+        properties.addAll(configMappings("common/src/main/java"));
         properties.addAll(WELL_KNOWN_QUARKUS.keySet());
         properties.addAll(KAFKA_CLIENT.keySet());
         return new ConfigKeys(service, properties);
@@ -116,17 +112,13 @@ final class ConfigKeys {
         return names;
     }
 
-    private static Set<String> configMappings(Path sourceRoot) {
+    private static Set<String> configMappings(String sourceRoot) {
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sourceRoot)) {
-            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-                String source = Project.read(file);
-                if (source.contains("@ConfigMapping")) {
-                    names.addAll(ConfigMappingSource.propertyNames(source));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : Project.javaFiles(sourceRoot)) {
+            String source = Project.read(file);
+            if (source.contains("@ConfigMapping")) {
+                names.addAll(ConfigMappingSource.propertyNames(source));
+            }
         }
         return names;
     }

@@ -3,10 +3,6 @@ package com.firsthand.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -107,11 +102,7 @@ class KubernetesObservabilityTest {
         StringBuilder all = new StringBuilder();
         for (String module : List.of("common", "jobs-service", "submissions-service", "scoring-service",
                 "webhook-service")) {
-            try (Stream<Path> files = Files.walk(Project.root().resolve(module).resolve("src/main/java"))) {
-                files.filter(f -> f.toString().endsWith(".java")).forEach(f -> all.append(Project.read(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Project.javaFiles(module + "/src/main/java").forEach(file -> all.append(Project.read(file)));
         }
         return all.toString();
     }

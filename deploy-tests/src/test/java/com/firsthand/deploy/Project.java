@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The repository under test and the FirstHand services it deploys. */
 final class Project {
@@ -34,6 +35,15 @@ final class Project {
             return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The Java source files below a folder of the project (e.g. {@code "common/src/main/java"}). */
+    static List<Path> javaFiles(String relative) {
+        try (Stream<Path> files = Files.walk(path(relative))) {
+            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + relative, e);
         }
     }
 

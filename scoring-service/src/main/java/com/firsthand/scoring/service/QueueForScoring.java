@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Accepts uploaded submissions for scoring, once per submission whatever the number of deliveries: a poll's
@@ -41,9 +42,8 @@ public class QueueForScoring {
         }
         List<String> queued = tasks.enqueueAll(ids, payloads);
         if (!queued.isEmpty()) {
-            Map<String, String> queuedJobs = new HashMap<>();
-            queued.forEach(id -> queuedJobs.put(id, jobBySubmission.get(id)));
-            dropCancelledWork.queued(queuedJobs);
+            jobBySubmission.keySet().retainAll(Set.copyOf(queued));
+            dropCancelledWork.queued(jobBySubmission);
         }
         return queued.size();
     }

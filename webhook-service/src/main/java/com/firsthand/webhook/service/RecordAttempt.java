@@ -10,6 +10,7 @@ import com.firsthand.webhook.repository.DeliveryRepository;
 import com.firsthand.webhook.repository.DeliveryRepository.Claimed;
 import com.firsthand.webhook.repository.WebhookEndpointRepository;
 import com.firsthand.common.ids.Ids;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,7 +37,8 @@ public class RecordAttempt {
     private final RetryPolicy policy;
     private final Duration disableAfter;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final Counter succeededAttempts;
+    private final Counter failedAttempts;
 
     public RecordAttempt(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
             WebhookEndpointRepository endpoints, DisableEndpoint disableEndpoint, WebhooksConfig config,
@@ -48,7 +50,8 @@ public class RecordAttempt {
         this.policy = new RetryPolicy(config.retrySchedule(), config.jitter(), config.retryAfterMax());
         this.disableAfter = config.disableAfter();
         this.clock = clock;
-        this.metrics = metrics;
+        this.succeededAttempts = metrics.counter(ATTEMPTS_METRIC, "outcome", "succeeded");
+        this.failedAttempts = metrics.counter(ATTEMPTS_METRIC, "outcome", "failed");
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -81,7 +84,7 @@ public class RecordAttempt {
             }
         }
         if (deliveries.recordAttempt(delivery.id(), status, next, now)) {
-            metrics.counter(ATTEMPTS_METRIC, "outcome", result.succeeded() ? "succeeded" : "failed").increment();
+            (result.succeeded() ? succeededAttempts : failedAttempts).increment();
             attempts.insert(new AttemptRow(Ids.next(Ids.DELIVERY_ATTEMPT), delivery.id(), delivery.eventId(), null,
                     delivery.endpointId(), attempt, attemptedAt, result.status(), result.durationMillis(),
                     result.responseExcerpt(), result.error(), next));
