@@ -133,7 +133,7 @@ class ApplyScoreTest {
         return QuarkusTransaction.requiringNew().call(() -> submissions.findById(submissionId));
     }
 
-    private static EventEnvelope scored(String jobId, String submissionId, int stars) {
+    static EventEnvelope scored(String jobId, String submissionId, int stars) {
         SubmissionScored payload = new SubmissionScored(submissionId, jobId, "org_test", "wkr_x", stars,
                 "Scored " + stars + " stars by the test", false, 1,
                 List.of(new SubmissionScored.Check("sharpness", true, "fine")), "test", Instant.now());

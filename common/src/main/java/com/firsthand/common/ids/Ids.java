@@ -14,6 +14,7 @@ public final class Ids {
     public static final String ASSIGNMENT = "asg";
     public static final String FILE = "file";
     public static final String EVENT = "evt";
+    public static final String WORKER_EVENT = "wev";
     public static final String WEBHOOK_ENDPOINT = "we";
     public static final String WEBHOOK_DELIVERY = "whd";
     public static final String DELIVERY_ATTEMPT = "wha";

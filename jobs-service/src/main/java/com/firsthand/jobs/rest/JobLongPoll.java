@@ -1,6 +1,6 @@
 package com.firsthand.jobs.rest;
 
-import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.PreferWait;
 import com.firsthand.jobs.config.JobsConfig;
 import com.firsthand.jobs.domain.Job;
 import com.firsthand.jobs.mapping.JobMapper;
@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * GET /v1/jobs/{id} with {@code Prefer: wait=N}: answers as soon as the job's status changes (on any replica,
@@ -22,9 +20,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class JobLongPoll {
-
-    static final String PREFERENCE_APPLIED = "Preference-Applied";
-    private static final Pattern WAIT = Pattern.compile("(?:^|[;,\\s])wait\\s*=\\s*(\\d{1,9})(?:$|[;,\\s])");
 
     private final JobQueries queries;
     private final JobStatusSignals signals;
@@ -38,7 +33,7 @@ public class JobLongPoll {
 
     /** Must be called on a worker thread: the first read is a blocking query. */
     public Uni<Response> get(String orgId, String jobId, String prefer) {
-        Integer requested = requestedWait(prefer);
+        Integer requested = PreferWait.requested(prefer);
         CompletableFuture<Void> changed = requested == null || requested == 0 ? null : signals.next(jobId);
         Job job;
         try {
@@ -75,24 +70,8 @@ public class JobLongPoll {
     private static Response respond(Job job, Integer appliedWait) {
         Response.ResponseBuilder response = Response.ok(JobMapper.toResponse(job));
         if (appliedWait != null) {
-            response.header(PREFERENCE_APPLIED, "wait=" + appliedWait);
+            response.header(PreferWait.PREFERENCE_APPLIED, "wait=" + appliedWait);
         }
         return response.build();
-    }
-
-    /** The N of a {@code Prefer: wait=N} header (RFC 7240), or null without one. */
-    static Integer requestedWait(String prefer) {
-        if (prefer == null) {
-            return null;
-        }
-        Matcher matcher = WAIT.matcher(prefer.trim());
-        if (!matcher.find()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(matcher.group(1));
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidParam("Prefer", "wait must be a whole number of seconds.");
-        }
     }
 }

@@ -11,9 +11,25 @@ public interface SubmissionsConfig {
     @WithDefault("PT30M")
     Duration assignmentTtl();
 
-    /** How often expired holds are freed. */
+    /** How often expired holds are freed (and holds about to expire announced). */
     @WithDefault("10s")
     String expiryCheck();
+
+    /** How long before a held slot lapses its worker is told (assignment.expiring). */
+    @WithDefault("PT5M")
+    Duration assignmentExpiringNotice();
+
+    /** How long a worker's events are kept (GET /v1/worker/events). */
+    @WithDefault("P30D")
+    Duration workerEventRetention();
+
+    /** How often events past the retention are deleted. */
+    @WithDefault("1h")
+    String workerEventSweep();
+
+    /** Longest long-poll a GET /v1/worker/events may hold, in seconds; larger Prefer: wait values are clamped. */
+    @WithDefault("30")
+    int maxWait();
 
     /**
      * How old an upload in quarantine must be before the sweep may delete it for want of a submission: an upload

@@ -78,6 +78,12 @@ public class JobReplica {
         return remaining() > 0 ? Offer.OPEN : Offer.FULL;
     }
 
+    /** Whether a worker may still accept the job (now, or once a slot frees up). */
+    public boolean acceptsWork(Instant now) {
+        Offer offer = offer(now);
+        return offer == Offer.OPEN || offer == Offer.FULL;
+    }
+
     /** Refuses work once the job is final or past its deadline. */
     public void requireOpen(Instant now) {
         Offer offer = offer(now);

@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A worker's upload for a job and its fate: pending_score, then approved or rejected (retry_pending on re-accept). */
+/**
+ * A worker's upload for a job and its fate: pending_score, then approved or rejected. A rejected one becomes
+ * retry_pending when the worker accepts the job again, and rejected again once that slot produced a new attempt
+ * (named in retry_submission_id) or ended without one.
+ */
 @Entity
 @Table(name = "submission")
 public class Submission {
@@ -43,6 +47,12 @@ public class Submission {
     public Instant submittedAt;
     @Column(name = "scored_at")
     public Instant scoredAt;
+    /** A retry_pending submission: the slot the worker took to retry it. */
+    @Column(name = "retry_assignment_id")
+    public String retryAssignmentId;
+    /** A retried submission: the new attempt made with that slot. */
+    @Column(name = "retry_submission_id")
+    public String retrySubmissionId;
     /** When the quarantine original was deleted (redundant after approval, or past the rejected retention). */
     @Column(name = "original_deleted_at")
     public Instant originalDeletedAt;
@@ -74,5 +84,25 @@ public class Submission {
     /** The approved copy's size once delivered (metadata removed), else the upload's. */
     public long deliveredSizeBytes() {
         return fileSizeBytes != null ? fileSizeBytes : sizeBytes;
+    }
+
+    /** The worker took a slot to retry this rejected submission. */
+    public void retryWith(String assignmentId) {
+        requireStatus(SubmissionStatuses.REJECTED);
+        status = SubmissionStatuses.RETRY_PENDING;
+        retryAssignmentId = assignmentId;
+    }
+
+    /** The retry slot produced a new attempt ({@code attemptId}), or ended without one (null). */
+    public void retryClosed(String attemptId) {
+        requireStatus(SubmissionStatuses.RETRY_PENDING);
+        status = SubmissionStatuses.REJECTED;
+        retrySubmissionId = attemptId;
+    }
+
+    private void requireStatus(String expected) {
+        if (!expected.equals(status)) {
+            throw new IllegalStateException("submission " + id + " is " + status + ", not " + expected);
+        }
     }
 }

@@ -8,8 +8,10 @@ public final class AssignmentMapper {
     private AssignmentMapper() {
     }
 
-    public static AssignmentResponse toResponse(Assignment assignment) {
+    /** @param submissionId the submission the slot produced, null when it produced none (yet) */
+    public static AssignmentResponse toResponse(Assignment assignment, String submissionId) {
         return new AssignmentResponse("assignment", assignment.id, assignment.jobId, assignment.workerId,
-                assignment.status, assignment.expiresAt, assignment.createdAt);
+                assignment.publicStatus(), assignment.reason, assignment.expiresAt, assignment.createdAt,
+                assignment.updatedAt, submissionId);
     }
 }

@@ -24,7 +24,7 @@ public final class SubmissionMapper {
         return new SubmissionResponse("submission", submission.id, submission.jobId, submission.workerId,
                 submission.status, submission.aiStarRating, submission.aiReasoning, fileUrl, previewUrl,
                 submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt, submission.scoredAt,
-                location(submission));
+                location(submission), submission.retrySubmissionId);
     }
 
     public static LocationFactsResponse location(Submission submission) {

@@ -92,9 +92,15 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, S
         }
     }
 
-    /** The worker's latest rejected submission on the job, if it has one to retry. */
+    /** The worker's latest rejected submission on the job not retried yet, if it has one to retry. */
     public Optional<Submission> latestRejected(String jobId, String workerId) {
-        return find("jobId = :job and workerId = :worker and status = 'rejected'", Sort.descending("id"),
+        return find("jobId = :job and workerId = :worker and status = 'rejected' and retrySubmissionId is null",
+                Sort.descending("id"),
                 Parameters.with("job", jobId).and("worker", workerId)).firstResultOptional();
+    }
+
+    /** The retry_pending submission waiting on the slot the worker took to retry it. */
+    public Optional<Submission> retryingWith(String assignmentId) {
+        return find("retryAssignmentId = ?1 and status = 'retry_pending'", assignmentId).firstResultOptional();
     }
 }

@@ -69,7 +69,7 @@ public class WorkerJobResource {
     @Operation(summary = "Hold a slot on a job (an assignment) until you upload or it expires")
     public Response accept(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId) {
         return idempotency.execute(key, "POST", uri.getPath(), null, () -> Response.ok(
-                AssignmentMapper.toResponse(acceptJob.accept(caller.workerId(), jobId))).build());
+                AssignmentMapper.toResponse(acceptJob.accept(caller.workerId(), jobId), null)).build());
     }
 
     @GET

@@ -18,7 +18,8 @@ import java.time.Instant;
 
 /**
  * A worker takes a slot on a job. The job row is locked for the check and the hold, so approved + pending +
- * held never exceeds files_needed however many workers accept at once.
+ * held never exceeds files_needed however many workers accept at once. Accepting again after a rejection moves
+ * the rejected submission to retry_pending, waiting on the new slot.
  */
 @ApplicationScoped
 public class AcceptJob {
@@ -27,15 +28,17 @@ public class AcceptJob {
     private final AssignmentRepository assignments;
     private final SubmissionRepository submissions;
     private final SlotCapacity capacity;
+    private final SubmissionOutcomes outcomes;
     private final SubmissionsConfig config;
     private final Clock clock;
 
     public AcceptJob(JobReplicaRepository jobs, AssignmentRepository assignments, SubmissionRepository submissions,
-            SlotCapacity capacity, SubmissionsConfig config, Clock clock) {
+            SlotCapacity capacity, SubmissionOutcomes outcomes, SubmissionsConfig config, Clock clock) {
         this.jobs = jobs;
         this.assignments = assignments;
         this.submissions = submissions;
         this.capacity = capacity;
+        this.outcomes = outcomes;
         this.config = config;
         this.clock = clock;
     }
@@ -67,8 +70,10 @@ public class AcceptJob {
         assignment.createdAt = now;
         assignment.updatedAt = now;
         assignments.persist(assignment);
-        submissions.latestRejected(jobId, workerId)
-                .ifPresent(rejected -> rejected.status = SubmissionStatuses.RETRY_PENDING);
+        submissions.latestRejected(jobId, workerId).ifPresent(rejected -> {
+            rejected.retryWith(assignment.id);
+            outcomes.changed(rejected, SubmissionStatuses.REJECTED, now);
+        });
         job.hold();
         capacity.changed(job);
         return assignment;

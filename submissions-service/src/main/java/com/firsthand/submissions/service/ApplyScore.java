@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * Applies a score: 3-5 stars approve (a copy without metadata is written to the buyer's job folder and the
  * worker's payout is recorded once), 1-2 reject with the reasoning as feedback and free the slot. The verified
  * location facts are kept in place of the GPS position the delivered file no longer carries. A score for a
- * submission that is no longer pending (already scored, or rejected by a cancel) changes nothing.
+ * submission that is no longer pending (already scored, or rejected by a cancel) changes nothing. The worker is told
+ * (submission.approved with the payout, or submission.rejected with whether it may retry).
  */
 @ApplicationScoped
 public class ApplyScore {
@@ -33,16 +34,18 @@ public class ApplyScore {
     private final DeliverApprovedFile delivery;
     private final SlotCapacity capacity;
     private final SubmissionOutcomes outcomes;
+    private final WorkerEvents workerEvents;
     private final Clock clock;
 
     public ApplyScore(JobReplicaRepository jobs, SubmissionRepository submissions, PayoutRepository payouts,
-            DeliverApprovedFile delivery, SlotCapacity capacity, SubmissionOutcomes outcomes, Clock clock) {
+            DeliverApprovedFile delivery, SlotCapacity capacity, SubmissionOutcomes outcomes, WorkerEvents workerEvents, Clock clock) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.payouts = payouts;
         this.delivery = delivery;
         this.capacity = capacity;
         this.outcomes = outcomes;
+        this.workerEvents = workerEvents;
         this.clock = clock;
     }
 
@@ -76,5 +79,10 @@ public class ApplyScore {
         }
         capacity.changed(job);
         outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, now);
+        if (submission.delivered()) {
+            workerEvents.submissionApproved(submission, job.pricePerFileCents, now);
+        } else {
+            workerEvents.submissionRejected(submission, job.acceptsWork(now), now);
+        }
     }
 }

@@ -12,20 +12,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Frees the slot of an assignment not used before it expired. */
+/** Frees the slot of an assignment not used before it expired; the worker is told (assignment.released). */
 @ApplicationScoped
 public class ExpireAssignments {
 
     private final AssignmentRepository assignments;
     private final JobReplicaRepository jobs;
     private final SlotCapacity capacity;
+    private final EndUnusedHold endHold;
     private final Clock clock;
 
     public ExpireAssignments(AssignmentRepository assignments, JobReplicaRepository jobs, SlotCapacity capacity,
-            Clock clock) {
+            EndUnusedHold endHold, Clock clock) {
         this.assignments = assignments;
         this.jobs = jobs;
         this.capacity = capacity;
+        this.endHold = endHold;
         this.clock = clock;
     }
 
@@ -48,12 +50,11 @@ public class ExpireAssignments {
         }
         JobReplica job = jobs.findById(jobId, LockModeType.PESSIMISTIC_WRITE);
         Assignment assignment = assignments.findById(assignmentId, LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || assignment == null || !Assignment.ACTIVE.equals(assignment.status)
+        if (job == null || assignment == null || !assignment.isActive()
                 || !assignment.expiresAt.isBefore(now)) {
             return;
         }
-        assignment.status = Assignment.EXPIRED;
-        assignment.updatedAt = now;
+        endHold.expire(assignment, now);
         job.expireHold();
         capacity.changed(job);
     }

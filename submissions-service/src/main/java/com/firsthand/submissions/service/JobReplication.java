@@ -16,6 +16,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Applies job events to the replica; a status older than the one held is ignored (events may reorder). */
 @ApplicationScoped
@@ -28,14 +30,19 @@ public class JobReplication {
     private final AssignmentRepository assignments;
     private final SlotCapacity capacity;
     private final SubmissionOutcomes outcomes;
+    private final EndUnusedHold endHold;
+    private final WorkerEvents workerEvents;
 
     public JobReplication(JobReplicaRepository jobs, SubmissionRepository submissions,
-            AssignmentRepository assignments, SlotCapacity capacity, SubmissionOutcomes outcomes) {
+            AssignmentRepository assignments, SlotCapacity capacity, SubmissionOutcomes outcomes,
+            EndUnusedHold endHold, WorkerEvents workerEvents) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.assignments = assignments;
         this.capacity = capacity;
         this.outcomes = outcomes;
+        this.endHold = endHold;
+        this.workerEvents = workerEvents;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -83,27 +90,51 @@ public class JobReplication {
         job.statusChangedAt = event.at();
         if (JobStatuses.CANCELLED.equals(event.to())) {
             cancelPendingWork(job, event.at());
+        } else if (JobStatuses.COMPLETED.equals(event.to())) {
+            releaseHolds(job, Assignment.REASON_JOB_COMPLETED, event.at());
+        } else if (JobStatuses.EXPIRED.equals(event.to())) {
+            releaseHolds(job, Assignment.REASON_JOB_EXPIRED, event.at());
         }
     }
 
-    /** A cancel rejects what waits for a score and releases held slots; approved files stay. */
+    /**
+     * A cancel rejects what waits for a score and releases held slots; approved files stay. Every worker holding a
+     * slot or with a submission pending is told (job.cancelled first), then of each of its slots and submissions.
+     */
     private void cancelPendingWork(JobReplica job, Instant at) {
         List<Submission> pending = submissions.list("jobId = ?1 and status = ?2", job.id,
                 SubmissionStatuses.PENDING_SCORE);
+        List<Assignment> held = heldSlots(job);
+        Set<String> affected = new TreeSet<>();
+        pending.forEach(submission -> affected.add(submission.workerId));
+        held.forEach(assignment -> affected.add(assignment.workerId));
+        workerEvents.jobCancelled(job, affected, at);
         for (Submission submission : pending) {
             submission.status = SubmissionStatuses.REJECTED;
             submission.aiReasoning = CANCELLED_REASON;
             submission.scoredAt = at;
             outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, at);
+            workerEvents.submissionRejected(submission, false, at);
         }
-        List<Assignment> held = assignments.list("jobId = ?1 and status = ?2", job.id, Assignment.ACTIVE);
-        held.forEach(assignment -> {
-            assignment.status = Assignment.RELEASED;
-            assignment.updatedAt = at;
-        });
+        held.forEach(assignment -> endHold.release(assignment, Assignment.REASON_JOB_CANCELLED, at));
         if (!pending.isEmpty() || !held.isEmpty()) {
             job.release(pending.size(), held.size());
             capacity.changed(job);
         }
+    }
+
+    /** A completed or expired job takes no more uploads: held slots are released; pending work is still scored. */
+    private void releaseHolds(JobReplica job, String reason, Instant at) {
+        List<Assignment> held = heldSlots(job);
+        held.forEach(assignment -> endHold.release(assignment, reason, at));
+        if (!held.isEmpty()) {
+            job.release(0, held.size());
+            capacity.changed(job);
+        }
+    }
+
+    /** The job's active slots in worker id order: the order in which workers' feeds are locked. */
+    private List<Assignment> heldSlots(JobReplica job) {
+        return assignments.list("jobId = ?1 and status = ?2 order by workerId, id", job.id, Assignment.ACTIVE);
     }
 }

@@ -22,7 +22,7 @@ import java.time.Instant;
  * Records a stored upload as a submission waiting for its score: the worker's slot moves from held to pending
  * and submission.uploaded goes out, in one transaction. The job and the assignment are read again under the job's
  * lock, as accept and expiry take it: the check {@link UploadSubmission} made before storing ran in another
- * transaction.
+ * transaction. A rejected submission the slot was taken to retry is rejected again, naming the new attempt.
  */
 @ApplicationScoped
 public class RecordUpload {
@@ -32,15 +32,18 @@ public class RecordUpload {
     private final SubmissionRepository submissions;
     private final SlotCapacity capacity;
     private final Outbox outbox;
+    private final EndUnusedHold retries;
     private final Clock clock;
 
     public RecordUpload(JobReplicaRepository jobs, AssignmentRepository assignments,
-            SubmissionRepository submissions, SlotCapacity capacity, Outbox outbox, Clock clock) {
+            SubmissionRepository submissions, SlotCapacity capacity, Outbox outbox, EndUnusedHold retries,
+            Clock clock) {
         this.jobs = jobs;
         this.assignments = assignments;
         this.submissions = submissions;
         this.capacity = capacity;
         this.outbox = outbox;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -68,8 +71,8 @@ public class RecordUpload {
         submission.note = file.note();
         submission.submittedAt = now;
         submissions.persist(submission);
-        assignment.status = Assignment.USED;
-        assignment.updatedAt = now;
+        assignment.submit(now);
+        retries.closeRetry(assignment.id, submission.id, now);
         job.recordUpload();
         capacity.changed(job);
         outbox.append(Topics.SUBMISSION_UPLOADED, AggregateTypes.SUBMISSION, submission.id, job.orgId, now,

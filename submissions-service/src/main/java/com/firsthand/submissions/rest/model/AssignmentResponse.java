@@ -2,7 +2,13 @@ package com.firsthand.submissions.rest.model;
 
 import java.time.Instant;
 
-/** A slot held on a job: upload before expires_at, or the slot goes back to other workers. */
+/**
+ * A slot held on a job: upload before expires_at, or the slot goes back to other workers.
+ *
+ * @param status active, submitted, released or expired
+ * @param reason why a released or expired slot ended: expired, job_cancelled, job_completed, job_expired
+ * @param submissionId the submission made with the slot, once submitted
+ */
 public record AssignmentResponse(String object, String id, String jobId, String workerId, String status,
-        Instant expiresAt, Instant createdAt) {
+        String reason, Instant expiresAt, Instant createdAt, Instant updatedAt, String submissionId) {
 }

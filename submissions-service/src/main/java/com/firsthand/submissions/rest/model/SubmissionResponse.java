@@ -7,8 +7,10 @@ import java.time.Instant;
  * (the API path of a watermarked preview) for images while their file is stored.
  *
  * @param location the verified location facts; null when the job has no location or the file is not a photo
+ * @param retrySubmissionId on a rejected submission the worker retried: the new attempt
  */
 public record SubmissionResponse(String object, String id, String jobId, String workerId, String status,
         Integer aiStarRating, String aiReasoning, String fileUrl, String previewUrl, String contentType,
-        long sizeBytes, Instant submittedAt, Instant scoredAt, LocationFactsResponse location) {
+        long sizeBytes, Instant submittedAt, Instant scoredAt, LocationFactsResponse location,
+        String retrySubmissionId) {
 }

@@ -1,0 +1,22 @@
+package com.firsthand.submissions.domain;
+
+import java.util.Set;
+
+/** What a worker is told, as GET /v1/worker/events names it. */
+public final class WorkerEventTypes {
+
+    /** To every worker holding a slot on the job or with a submission pending on it when the buyer cancels. */
+    public static final String JOB_CANCELLED = "job.cancelled";
+    /** A held slot ended unused: the hold ran out, or the job was cancelled, completed or expired. */
+    public static final String ASSIGNMENT_RELEASED = "assignment.released";
+    /** A held slot lapses soon (firsthand.submissions.assignment-expiring-notice before it does). */
+    public static final String ASSIGNMENT_EXPIRING = "assignment.expiring";
+    public static final String SUBMISSION_APPROVED = "submission.approved";
+    public static final String SUBMISSION_REJECTED = "submission.rejected";
+
+    public static final Set<String> ALL = Set.of(JOB_CANCELLED, ASSIGNMENT_RELEASED, ASSIGNMENT_EXPIRING,
+            SUBMISSION_APPROVED, SUBMISSION_REJECTED);
+
+    private WorkerEventTypes() {
+    }
+}
