@@ -63,6 +63,7 @@ public final class Gateway implements AutoCloseable {
                 .origin(context -> context.client().request(new RequestOptions().setServer(
                         SocketAddress.inetSocketAddress(backendOf(context, routes).port(), "127.0.0.1"))))
                 .addInterceptor(new ForwardedHeaders());
+        ApiDocs docs = new ApiDocs(client, routes.backends());
         // Answering "Expect: 100-continue" here lets clients start streaming a large upload at once.
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                         .setHandle100ContinueAutomatically(true).setHttp2ClearTextEnabled(false)
@@ -75,6 +76,8 @@ public final class Gateway implements AutoCloseable {
                         error(request, 400, "invalid_request", "The request URL is malformed: percent-encoding"
                                 + " needs two hex digits (%XX), and characters such as spaces, quotes, <>, {}, | or ^"
                                 + " must be percent-encoded.");
+                    } else if (ApiDocs.serves(request)) {
+                        docs.handle(request);
                     } else if (routes.route(request.path()).isEmpty()) {
                         error(request, 404, "route_not_found",
                                 "No route for " + request.method().name() + " " + request.path() + ".");

@@ -56,6 +56,11 @@ public final class GatewayRoutes {
                 Route.prefix("/v1/events", webhooks)));
     }
 
+    /** Every service behind the gateway, once each, in route order. */
+    public List<Backend> backends() {
+        return routes.stream().map(Route::backend).distinct().toList();
+    }
+
     /** The backend for a raw request path (no query string), or empty when no service owns it. */
     public Optional<Backend> route(String path) {
         if (path == null || !path.startsWith("/") || hasDotSegment(path)) {

@@ -1,5 +1,11 @@
 package com.firsthand.jobs.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.firsthand.jobs.rest.model.WorkerResponse;
+import com.firsthand.jobs.rest.model.CredentialResponse;
+import com.firsthand.jobs.rest.model.OrganizationResponse;
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
@@ -46,7 +52,10 @@ public class AdminResource {
     @Path("/organizations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Create an organisation; the response carries its first API key, shown only once")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganizationResponse.class)))
+    @Operation(operationId = "adminCreateOrganization",
+            summary = "Create an organisation; the response carries its first API key, shown only once")
     public Response createOrganization(@RestHeader("Idempotency-Key") String key, UriInfo uri,
             CreateOrganizationRequest request) {
         String name = name(request == null ? null : request.name());
@@ -57,7 +66,9 @@ public class AdminResource {
     @POST
     @Path("/organizations/{org_id}/api_keys")
     @Transactional
-    @Operation(summary = "Issue another API key for an organisation")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CredentialResponse.class)))
+    @Operation(operationId = "adminCreateApiKey", summary = "Issue another API key for an organisation")
     public Response createApiKey(@RestHeader("Idempotency-Key") String key, UriInfo uri,
             @RestPath("org_id") String orgId) {
         return idempotency.execute(key, "POST", uri.getPath(), null,
@@ -68,7 +79,10 @@ public class AdminResource {
     @Path("/workers")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Register a worker; the response carries its first token, shown only once")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkerResponse.class)))
+    @Operation(operationId = "adminCreateWorker",
+            summary = "Register a worker; the response carries its first token, shown only once")
     public Response createWorker(@RestHeader("Idempotency-Key") String key, UriInfo uri,
             CreateWorkerRequest request) {
         String name = name(request == null ? null : request.name());
@@ -79,7 +93,9 @@ public class AdminResource {
     @POST
     @Path("/workers/{worker_id}/tokens")
     @Transactional
-    @Operation(summary = "Issue another token for a worker")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CredentialResponse.class)))
+    @Operation(operationId = "adminCreateWorkerToken", summary = "Issue another token for a worker")
     public Response createWorkerToken(@RestHeader("Idempotency-Key") String key, UriInfo uri,
             @RestPath("worker_id") String workerId) {
         return idempotency.execute(key, "POST", uri.getPath(), null,
@@ -89,7 +105,10 @@ public class AdminResource {
     @POST
     @Path("/credentials/{credential_id}/revoke")
     @Transactional
-    @Operation(summary = "Revoke an API key (key_...) or a worker token (wtk_...); effective within seconds. "
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CredentialResponse.class)))
+    @Operation(operationId = "adminRevokeCredential",
+            summary = "Revoke an API key (key_...) or a worker token (wtk_...); effective within seconds. "
             + "revoked_now says whether this call revoked it (false: it already was)")
     public Response revoke(@RestHeader("Idempotency-Key") String key, UriInfo uri,
             @RestPath("credential_id") String credentialId) {
@@ -100,7 +119,10 @@ public class AdminResource {
     @POST
     @Path("/credentials/reseed")
     @Transactional
-    @Operation(summary = "Publish every credential again (current state and version) for replicas to converge")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReseedResponse.class)))
+    @Operation(operationId = "adminReseedCredentials",
+            summary = "Publish every credential again (current state and version) for replicas to converge")
     public Response reseed(@RestHeader("Idempotency-Key") String key, UriInfo uri) {
         return idempotency.execute(key, "POST", uri.getPath(), null, () -> {
             ReseedCredentials.Reseeded reseeded = reseed.reseed();

@@ -1,5 +1,8 @@
 package com.firsthand.jobs.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.auth.CallerContext;
@@ -69,7 +72,9 @@ public class JobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Post a new content collection job")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobResponse.class)))
+    @Operation(operationId = "createJob", summary = "Post a new content collection job")
     public Response create(@RestHeader("Idempotency-Key") String key, UriInfo uri, CreateJobRequest request) {
         var draft = validator.validate(request);
         return idempotency.execute(key, "POST", uri.getPath(), request,
@@ -77,7 +82,7 @@ public class JobResource {
     }
 
     @GET
-    @Operation(summary = "List your jobs, newest first")
+    @Operation(operationId = "listJobs", summary = "List your jobs, newest first")
     public ListResponse<JobResponse> list(@RestQuery String status, @RestQuery String type, @RestQuery String limit,
             @RestQuery String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
@@ -88,7 +93,10 @@ public class JobResource {
     @GET
     @Path("/{job_id}")
     @Blocking
-    @Operation(summary = "Retrieve a job; with 'Prefer: wait=N' (N up to 30) wait for its next status change")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobResponse.class)))
+    @Operation(operationId = "getJob",
+            summary = "Retrieve a job; with 'Prefer: wait=N' (N up to 30) wait for its next status change")
     public Uni<Response> get(@RestPath("job_id") String jobId, @RestHeader("Prefer") String prefer) {
         return longPoll.get(caller.orgId(), jobId, prefer);
     }
@@ -96,7 +104,10 @@ public class JobResource {
     @POST
     @Path("/{job_id}/cancel")
     @Transactional
-    @Operation(summary = "Cancel an open, in_progress or filled job; approved files stay available")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobResponse.class)))
+    @Operation(operationId = "cancelJob",
+            summary = "Cancel an open, in_progress or filled job; approved files stay available")
     public Response cancel(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId) {
         return idempotency.execute(key, "POST", uri.getPath(), null,
                 () -> Response.ok(JobMapper.toResponse(cancelJob.cancel(caller.orgId(), jobId))).build());
@@ -106,7 +117,9 @@ public class JobResource {
     @Path("/{job_id}/rate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Rate a completed job once, 1-5 stars with optional feedback")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobResponse.class)))
+    @Operation(operationId = "rateJob", summary = "Rate a completed job once, 1-5 stars with optional feedback")
     public Response rate(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId,
             RateJobRequest request) {
         if (request == null) {

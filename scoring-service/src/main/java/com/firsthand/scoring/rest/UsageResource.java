@@ -36,7 +36,8 @@ public class UsageResource {
     }
 
     @GET
-    @Operation(summary = "Scoring credits, AI scores, provider tokens and local fallbacks of your organisation")
+    @Operation(operationId = "getUsage",
+            summary = "Scoring credits, AI scores, provider tokens and local fallbacks of your organisation")
     public UsageResponse usage(@RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate) {
         DateWindow window = DateWindow.of(startDate, endDate, clock);
         CreditLedgerRepository.Usage usage = ledger.usage(caller.orgId(), window.from(), window.to());

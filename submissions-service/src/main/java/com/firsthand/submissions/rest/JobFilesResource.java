@@ -54,7 +54,8 @@ public class JobFilesResource {
     @GET
     @Path("/files")
     @Transactional
-    @Operation(summary = "Approved files of a job, each with a download URL valid for 1 hour")
+    @Operation(operationId = "listJobFiles",
+            summary = "Approved files of a job, each with a download URL valid for 1 hour")
     public ListResponse<FileResponse> files(@RestPath("job_id") String jobId, @RestQuery("min_score") String minScore,
             @RestQuery String limit, @RestQuery String cursor) {
         queries.ownedJob(caller.orgId(), jobId);
@@ -70,7 +71,8 @@ public class JobFilesResource {
     @GET
     @Path("/submissions")
     @Transactional
-    @Operation(summary = "Every submission of a job: approved, rejected and pending")
+    @Operation(operationId = "listJobSubmissions",
+            summary = "Every submission of a job: approved, rejected and pending")
     public ListResponse<SubmissionResponse> submissions(@RestPath("job_id") String jobId, @RestQuery String status,
             @RestQuery String limit, @RestQuery String cursor) {
         queries.ownedJob(caller.orgId(), jobId);

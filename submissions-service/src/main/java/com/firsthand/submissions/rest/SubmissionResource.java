@@ -1,5 +1,9 @@
 package com.firsthand.submissions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.auth.CallerContext;
@@ -55,7 +59,7 @@ public class SubmissionResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List your organisation's submissions, newest first")
+    @Operation(operationId = "listSubmissions", summary = "List your organisation's submissions, newest first")
     public ListResponse<SubmissionResponse> list(@RestQuery("job_id") String jobId, @RestQuery String status,
             @RestQuery("min_score") String minScore, @RestQuery("start_date") String startDate,
             @RestQuery("end_date") String endDate, @RestQuery String limit, @RestQuery String cursor) {
@@ -70,7 +74,7 @@ public class SubmissionResource {
     @GET
     @Path("/summary")
     @Transactional
-    @Operation(summary = "Aggregate submission metrics for your organisation")
+    @Operation(operationId = "getSubmissionSummary", summary = "Aggregate submission metrics for your organisation")
     public SubmissionSummaryResponse summary(@RestQuery("job_id") String jobId,
             @RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate) {
         DateWindow window = queries.window(startDate, endDate);
@@ -102,7 +106,7 @@ public class SubmissionResource {
     @GET
     @Path("/{submission_id}")
     @Transactional
-    @Operation(summary = "Retrieve a submission with its AI rating and reasoning")
+    @Operation(operationId = "getSubmission", summary = "Retrieve a submission with its AI rating and reasoning")
     public SubmissionResponse get(@RestPath("submission_id") String submissionId) {
         var submission = queries.getForOrg(caller.orgId(), submissionId);
         return SubmissionMapper.toBuyerResponse(submission, urls);
@@ -111,7 +115,10 @@ public class SubmissionResource {
     @GET
     @Path("/{submission_id}/preview")
     @Produces({"image/jpeg", MediaType.APPLICATION_JSON})
-    @Operation(summary = "A downscaled, watermarked JPEG of an image submission, without its metadata")
+    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Operation(operationId = "getSubmissionPreview",
+            summary = "A downscaled, watermarked JPEG of an image submission, without its metadata")
     public Response preview(@RestPath("submission_id") String submissionId) {
         return Response.ok(previews.preview(caller.orgId(), submissionId), "image/jpeg")
                 .header("Cache-Control", "private, max-age=3600").header("X-Content-Type-Options", "nosniff")

@@ -41,7 +41,8 @@ public class WorkerAssignmentsResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Your assignments, newest first: status, job_id, limit, cursor")
+    @Operation(operationId = "listWorkerAssignments",
+            summary = "Your assignments, newest first: status, job_id, limit, cursor")
     public ListResponse<AssignmentResponse> list(@RestQuery String status, @RestQuery("job_id") String jobId,
             @RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
@@ -52,7 +53,8 @@ public class WorkerAssignmentsResource {
     @GET
     @Path("/{assignment_id}")
     @Transactional
-    @Operation(summary = "One of your assignments, with the submission it produced")
+    @Operation(operationId = "getWorkerAssignment",
+            summary = "One of your assignments, with the submission it produced")
     public AssignmentResponse get(@RestPath("assignment_id") String assignmentId) {
         return toResponse(queries.get(caller.workerId(), assignmentId));
     }

@@ -1,5 +1,9 @@
 package com.firsthand.submissions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.firsthand.submissions.rest.model.WorkerEventPage;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.auth.CallerContext;
@@ -39,7 +43,10 @@ public class WorkerEventsResource {
 
     @GET
     @Blocking
-    @Operation(summary = "Your events, newest first; with 'after' and 'Prefer: wait=N' (N up to 30) wait for one")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkerEventPage.class)))
+    @Operation(operationId = "listWorkerEvents",
+            summary = "Your events, newest first; with 'after' and 'Prefer: wait=N' (N up to 30) wait for one")
     public Uni<Response> list(@RestQuery String after, @RestQuery String limit, @RestQuery String cursor,
             @RestHeader("Prefer") String prefer) {
         return longPoll.list(caller.workerId(), after, limit, cursor, prefer);
@@ -48,7 +55,7 @@ public class WorkerEventsResource {
     @GET
     @Path("/{event_id}")
     @Transactional
-    @Operation(summary = "One of your events")
+    @Operation(operationId = "getWorkerEvent", summary = "One of your events")
     public WorkerEventResponse get(@RestPath("event_id") String eventId) {
         return WorkerEventMapper.toResponse(queries.get(caller.workerId(), eventId));
     }

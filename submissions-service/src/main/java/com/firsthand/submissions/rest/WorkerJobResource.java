@@ -1,5 +1,9 @@
 package com.firsthand.submissions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.firsthand.submissions.rest.model.AssignmentResponse;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.api.ApiException;
@@ -66,14 +70,17 @@ public class WorkerJobResource {
     @POST
     @Path("/{job_id}/accept")
     @Transactional
-    @Operation(summary = "Hold a slot on a job (an assignment) until you upload or it expires")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssignmentResponse.class)))
+    @Operation(operationId = "acceptJob",
+            summary = "Hold a slot on a job (an assignment) until you upload or it expires")
     public Response accept(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId) {
         return idempotency.execute(key, "POST", uri.getPath(), null, () -> Response.ok(
                 AssignmentMapper.toResponse(acceptJob.accept(caller.workerId(), jobId), null)).build());
     }
 
     @GET
-    @Operation(summary = "List jobs open to workers, newest first")
+    @Operation(operationId = "listWorkerJobs", summary = "List jobs open to workers, newest first")
     public ListResponse<WorkerJobResponse> list(@RestQuery String type, @RestQuery String limit,
             @RestQuery String cursor) {
         if (type != null && !TYPES.contains(type)) {

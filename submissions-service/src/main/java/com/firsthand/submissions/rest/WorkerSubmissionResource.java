@@ -1,5 +1,7 @@
 package com.firsthand.submissions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import com.firsthand.submissions.rest.model.SubmissionResponse;
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
@@ -57,7 +59,10 @@ public class WorkerSubmissionResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a file (form field 'file', optional 'note') with your active assignment")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubmissionResponse.class)))
+    @Operation(operationId = "uploadSubmission",
+            summary = "Upload a file (form field 'file', optional 'note') with your active assignment")
     public Response upload(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId,
             @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
                     schema = @Schema(implementation = UploadFormDocument.class))) MultipartFormDataInput input) {

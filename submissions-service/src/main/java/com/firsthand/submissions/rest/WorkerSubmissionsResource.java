@@ -50,7 +50,7 @@ public class WorkerSubmissionsResource {
     @GET
     @Path("/submissions")
     @Transactional
-    @Operation(summary = "Your submissions, newest first")
+    @Operation(operationId = "listWorkerSubmissions", summary = "Your submissions, newest first")
     public ListResponse<SubmissionResponse> list(@RestQuery("job_id") String jobId, @RestQuery String status,
             @RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
@@ -63,7 +63,8 @@ public class WorkerSubmissionsResource {
     @GET
     @Path("/submissions/{submission_id}")
     @Transactional
-    @Operation(summary = "One of your submissions, with its rating and AI feedback")
+    @Operation(operationId = "getWorkerSubmission",
+            summary = "One of your submissions, with its rating and AI feedback")
     public SubmissionResponse get(@RestPath("submission_id") String submissionId) {
         return SubmissionMapper.toResponse(queries.getForWorker(caller.workerId(), submissionId), null);
     }
@@ -71,7 +72,7 @@ public class WorkerSubmissionsResource {
     @GET
     @Path("/earnings")
     @Transactional
-    @Operation(summary = "Your payouts: total and per job")
+    @Operation(operationId = "getWorkerEarnings", summary = "Your payouts: total and per job")
     public EarningsResponse earnings() {
         List<EarningsResponse.ByJob> byJob = payouts.byJob(caller.workerId()).stream()
                 .map(row -> new EarningsResponse.ByJob((String) row[0], ((Number) row[1]).longValue(),

@@ -44,7 +44,8 @@ public class DeliveryAttemptResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List delivery attempts to the endpoint, newest first: status, duration, response excerpt")
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "List delivery attempts to the endpoint, newest first: status, duration, response excerpt")
     public ListResponse<DeliveryAttemptResponse> list(@RestPath String id, @RestQuery("event_id") String eventId,
             @RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, LIST + ":" + id, cursors);

@@ -1,5 +1,8 @@
 package com.firsthand.webhook.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.Audience;
@@ -57,7 +60,8 @@ public class EventResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List events, newest first: type, created[gte]/created[lte] or start_date/end_date")
+    @Operation(operationId = "listEvents",
+            summary = "List events, newest first: type, created[gte]/created[lte] or start_date/end_date")
     public ListResponse<JsonNode> list(@QueryParam("type") String type, @QueryParam("created[gte]") String gte,
             @QueryParam("created[lte]") String lte, @QueryParam("start_date") String startDate,
             @QueryParam("end_date") String endDate, @QueryParam("limit") String limit,
@@ -81,7 +85,7 @@ public class EventResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Retrieve an event")
+    @Operation(operationId = "getEvent", summary = "Retrieve an event")
     public JsonNode get(@RestPath String id) {
         return EventBodies.tree(events.get(caller.orgId(), id).body);
     }
@@ -89,7 +93,10 @@ public class EventResource {
     @POST
     @Path("/{id}/redeliver")
     @Transactional
-    @Operation(summary = "Deliver the event again, to one endpoint (endpoint_id) or to every subscribed endpoint")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ResendResponse.class)))
+    @Operation(operationId = "redeliverEvent",
+            summary = "Deliver the event again, to one endpoint (endpoint_id) or to every subscribed endpoint")
     public Response redeliver(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath String id,
             RedeliverRequest request) {
         String endpointId = request == null ? null : request.endpointId();

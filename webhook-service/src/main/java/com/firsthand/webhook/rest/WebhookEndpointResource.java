@@ -1,5 +1,8 @@
 package com.firsthand.webhook.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
@@ -64,7 +67,10 @@ public class WebhookEndpointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Create an endpoint; the response carries its signing secret, shown only here")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookEndpointResponse.class)))
+    @Operation(operationId = "createWebhookEndpoint",
+            summary = "Create an endpoint; the response carries its signing secret, shown only here")
     public Response create(@RestHeader("Idempotency-Key") String key, UriInfo uri, CreateEndpointRequest request) {
         if (request == null) {
             throw ApiException.missingParam("url");
@@ -77,7 +83,7 @@ public class WebhookEndpointResource {
     }
 
     @GET
-    @Operation(summary = "List your webhook endpoints")
+    @Operation(operationId = "listWebhookEndpoints", summary = "List your webhook endpoints")
     public ListResponse<WebhookEndpointResponse> list(@RestQuery String limit, @RestQuery String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, LIST, cursors);
         return ListResponse.of(endpoints.listPage(caller.orgId(), page.afterId(), page.fetchSize()), page, LIST,
@@ -86,7 +92,7 @@ public class WebhookEndpointResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Retrieve an endpoint")
+    @Operation(operationId = "getWebhookEndpoint", summary = "Retrieve an endpoint")
     public WebhookEndpointResponse get(@RestPath String id) {
         return WebhookEndpointMapper.toResponse(manage.owned(caller.orgId(), id));
     }
@@ -95,7 +101,8 @@ public class WebhookEndpointResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Change an endpoint's url, enabled_events, description, or disable / re-enable it")
+    @Operation(operationId = "updateWebhookEndpoint",
+            summary = "Change an endpoint's url, enabled_events, description, or disable / re-enable it")
     public WebhookEndpointResponse update(@RestPath String id, UpdateEndpointRequest request) {
         if (request == null) {
             return get(id);
@@ -107,7 +114,7 @@ public class WebhookEndpointResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Delete an endpoint and its pending deliveries")
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete an endpoint and its pending deliveries")
     public Map<String, Object> delete(@RestPath String id) {
         manage.delete(caller.orgId(), id);
         return Map.of("object", "webhook_endpoint", "id", id, "deleted", true);
@@ -116,7 +123,10 @@ public class WebhookEndpointResource {
     @POST
     @Path("/{id}/rotate_secret")
     @Transactional
-    @Operation(summary = "Replace the signing secret; the old one keeps signing alongside during the grace period")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WebhookEndpointResponse.class)))
+    @Operation(operationId = "rotateWebhookEndpointSecret",
+            summary = "Replace the signing secret; the old one keeps signing alongside during the grace period")
     public Response rotateSecret(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath String id) {
         return idempotency.execute(key, "POST", uri.getPath(), null, () -> {
             var endpoint = manage.rotateSecret(caller.orgId(), id);
@@ -128,7 +138,10 @@ public class WebhookEndpointResource {
     @Path("/{id}/recover")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Send again every delivery to this endpoint that failed for events created in [since, until)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ResendResponse.class)))
+    @Operation(operationId = "recoverWebhookDeliveries",
+            summary = "Send again every delivery to this endpoint that failed for events created in [since, until)")
     public Response recover(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath String id,
             RecoverRequest request) {
         if (request == null || request.since() == null) {
