@@ -10,13 +10,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The public API through the gateway, as a client sees it. */
 public final class Api {
 
-    /** @param status 0 when no answer came (connection refused or reset) */
-    public record Reply(int status, String body) {
+    /**
+     * @param status 0 when no answer came (connection refused or reset)
+     * @param headers the response headers, empty when no answer came
+     */
+    public record Reply(int status, String body, Map<String, List<String>> headers) {
+
+        public Reply(int status, String body) {
+            this(status, body, Map.of());
+        }
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             try {
@@ -96,7 +111,7 @@ public final class Api {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             return new Reply(0, "no answer: " + e);
         } catch (InterruptedException e) {

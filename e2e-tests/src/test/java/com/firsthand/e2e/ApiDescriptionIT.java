@@ -63,6 +63,14 @@ class ApiDescriptionIT {
         assertThat(description.path("components").path("schemas").path("JobResponse").path("properties")
                 .has("files_needed")).as("snake_case, as the API answers").isTrue();
 
+        JsonNode scored = description.path("webhooks").path("submission.scored").path("post");
+        assertThat(scored.path("parameters").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("webhook-id", "webhook-timestamp", "webhook-signature");
+        assertThat(description.path("webhooks").fieldNames()).toIterable().contains("submission.approved",
+                "submission.rejected", "job.status_changed", "job.completed", "job.cancelled");
+        assertThat(description.path("components").path("schemas").path("SubmissionResponse").path("properties")
+                .path("status").path("enum").toString()).contains("pending_score", "retry_pending", "null");
+
         JsonNode yaml = new YAMLMapper().readTree(api.get("/openapi.yaml", null).body());
         assertThat(yaml).isEqualTo(description);
     }

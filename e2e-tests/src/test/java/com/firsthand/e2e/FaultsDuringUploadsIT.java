@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.firsthand.common.testing.SyntheticPhotos;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,15 +201,7 @@ class FaultsDuringUploadsIT {
     }
 
     private void killAndAwaitRestart(String service) throws Exception {
-        ProcessHandle process = stack.service(service);
-        process.destroyForcibly();
-        process.onExit().get(10, TimeUnit.SECONDS);
-        int port = 8081 + List.of("jobs-service", "submissions-service", "scoring-service", "webhook-service")
-                .indexOf(service);
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        stack.killAndAwaitReady(service);
     }
 
     private List<JsonNode> listAll(String path, String buyer) {

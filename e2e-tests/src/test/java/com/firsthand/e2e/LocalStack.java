@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * SIGTERM at the end, which must leave no process behind.
  */
 public final class LocalStack implements BeforeAllCallback, ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    /** How long before a held slot (30 minutes) lapses its worker is told, in this stack: 2 s after the accept. */
+    public static final Duration EXPIRING_NOTICE = Duration.ofMinutes(30).minusSeconds(2);
+    /** How often submissions-service looks for holds to announce (and to free), in this stack. */
+    public static final Duration EXPIRY_CHECK = Duration.ofSeconds(2);
 
     private static LocalStack instance;
 
@@ -62,6 +68,11 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         // Svix's schedule compressed to seconds (the services inherit the environment), so that a receiver's
         // outage is retried within the test's time.
         command.environment().put("FIRSTHAND_WEBHOOKS_RETRY_SCHEDULE", "0s,1s,2s,4s,8s,8s,8s,8s");
+        // A held slot (30 minutes) is announced as expiring (assignment.expiring) once it is 2 s old, checked every
+        // 2 s, so that the worker's notice is seen within the test's time; nothing else of a hold changes (it
+        // still lapses after 30 minutes, longer than the whole run).
+        command.environment().put("FIRSTHAND_SUBMISSIONS_ASSIGNMENT_EXPIRING_NOTICE", EXPIRING_NOTICE.toString());
+        command.environment().put("FIRSTHAND_SUBMISSIONS_EXPIRY_CHECK", EXPIRY_CHECK.toSeconds() + "s");
         launcher = command.start();
         Path credentials = dataDir.resolve("demo-credentials.properties");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -112,9 +123,19 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
 
     /** scoring-service's count of tasks dropped because their job was cancelled (from its /q/metrics). */
     public double scoringTasksDropped() throws IOException, InterruptedException {
+        return metric(8083, "firsthand_scoring_tasks_dropped_total");
+    }
+
+    /** Worker event long-polls parked in submissions-service, waiting for an event (from its /q/metrics). */
+    public double workerEventPollsWaiting() throws IOException, InterruptedException {
+        return metric(8082, "firsthand_submissions_worker_event_polls_waiting");
+    }
+
+    private static double metric(int port, String name) throws IOException, InterruptedException {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:8083/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("firsthand_scoring_tasks_dropped_total"))
+                URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
@@ -122,6 +143,29 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     public ProcessHandle service(String name) {
         return launcher.descendants().filter(p -> commandLine(p).contains(name + "/target/quarkus-app"))
                 .findFirst().orElseThrow(() -> new AssertionError("no running " + name));
+    }
+
+    /** Kills one of the four services with -9 and waits until the launcher has started it again and it is ready. */
+    public void killAndAwaitReady(String service) throws Exception {
+        kill(service);
+        awaitReady(service);
+    }
+
+    /** Kills one of the four services with -9; returns once it is gone (the launcher starts it again after 1 s). */
+    public void kill(String service) throws Exception {
+        ProcessHandle process = service(service);
+        process.destroyForcibly();
+        process.onExit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits until one of the four services answers its readiness check. */
+    public void awaitReady(String service) {
+        int port = 8081 + List.of("jobs-service", "submissions-service", "scoring-service", "webhook-service")
+                .indexOf(service);
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     /** The whole command line: ProcessHandle.Info cuts long ones short, and a broker's classpath is long. */

@@ -60,7 +60,8 @@ public class JobLongPoll {
                     Job now = read(orgId, jobId);
                     return respond(now, wait);
                 })
-                .onCancellation().invoke(() -> changed.cancel(false));
+                // Completed, not cancelled: a cancelled future would fail the already cancelled Uni, logged as dropped.
+                .onCancellation().invoke(() -> changed.complete(null));
     }
 
     private Job read(String orgId, String jobId) {

@@ -1,5 +1,7 @@
 package com.firsthand.jobs.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,8 +74,23 @@ public class JobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = JobResponse.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateJobRequest.class), examples = @ExampleObject(name = "mailboxes",
+            value = """
+                    {"type": "data_collection", "description": "Photos of residential mailboxes, front view, in daylight",
+                     "files_needed": 100, "accepted_formats": ["image/jpeg", "image/png"], "price_per_file_cents": 50,
+                     "location": {"lat": 30.2672, "lng": -97.7431, "radius_km": 15},
+                     "deadline": "2026-03-25T00:00:00Z"}""")))
+    @APIResponse(responseCode = "200", description = "The job, open", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobResponse.class),
+            examples = @ExampleObject(name = "mailboxes", value = """
+                    {"object": "job", "id": "job_01JQ8Z6M2Q4N5P7R9S1T3V5X7Z", "status": "open",
+                     "type": "data_collection", "description": "Photos of residential mailboxes, front view, in daylight",
+                     "files_needed": 100, "files_approved": 0, "accepted_formats": ["image/jpeg", "image/png"],
+                     "price_per_file_cents": 50, "location": {"lat": 30.2672, "lng": -97.7431, "radius_km": 15,
+                     "required": false}, "deadline": "2026-03-25T00:00:00Z", "max_workers": null, "metadata": {},
+                     "min_width": null, "min_height": null, "submission_summary": null,
+                     "created_at": "2026-03-15T10:00:00Z"}""")))
     @Operation(operationId = "createJob", summary = "Post a new content collection job")
     public Response create(@RestHeader("Idempotency-Key") String key, UriInfo uri, CreateJobRequest request) {
         var draft = validator.validate(request);

@@ -1,5 +1,6 @@
 package com.firsthand.submissions.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -74,6 +75,12 @@ public class SubmissionResource {
     @GET
     @Path("/summary")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The summary", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionSummaryResponse.class),
+            examples = @ExampleObject(name = "last 30 days", value = """
+                    {"object": "submission_summary", "total_submissions": 1250, "approved": 1050, "rejected": 200,
+                     "approval_rate": 0.84, "avg_ai_star_rating": 3.8, "by_type": [{"type": "data_collection",
+                     "total": 800, "approved": 700, "avg_ai_star_rating": 4.0}]}""")))
     @Operation(operationId = "getSubmissionSummary", summary = "Aggregate submission metrics for your organisation")
     public SubmissionSummaryResponse summary(@RestQuery("job_id") String jobId,
             @RestQuery("start_date") String startDate, @RestQuery("end_date") String endDate) {
@@ -106,6 +113,16 @@ public class SubmissionResource {
     @GET
     @Path("/{submission_id}")
     @Transactional
+    @APIResponse(responseCode = "200", description = "The submission", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResponse.class),
+            examples = @ExampleObject(name = "approved", value = """
+                    {"object": "submission", "id": "sub_01JQ8Z6M2Q4N5P7R9S1T3V5X7Z",
+                     "job_id": "job_01JQ8Z6M2Q4N5P7R9S1T3V5X7Z", "worker_id": "wkr_01JQ8Z6M2Q4N5P7R9S1T3V5X7Z",
+                     "status": "approved", "ai_star_rating": 4, "ai_reasoning": "Clear, well-lit photo that matches the\
+                     job description. Subject is centered and in focus with good composition.",
+                     "file_url": "https://files.firsthandapi.com/...", "preview_url": null,
+                     "content_type": "image/jpeg", "size_bytes": 2450000, "submitted_at": "2026-03-16T14:30:00Z",
+                     "scored_at": "2026-03-16T14:30:05Z", "location": null, "retry_submission_id": null}""")))
     @Operation(operationId = "getSubmission", summary = "Retrieve a submission with its AI rating and reasoning")
     public SubmissionResponse get(@RestPath("submission_id") String submissionId) {
         var submission = queries.getForOrg(caller.orgId(), submissionId);

@@ -73,7 +73,8 @@ public class WorkerEventLongPoll {
                     return respond(read(() -> queries.page(workerId, afterSequence, null, page.fetchSize())), page,
                             wait);
                 })
-                .onCancellation().invoke(() -> arrived.cancel(false));
+                // Completed, not cancelled: a cancelled future would fail the already cancelled Uni, logged as dropped.
+                .onCancellation().invoke(() -> arrived.complete(null));
     }
 
     private Response respond(List<StoredWorkerEvent> events, PageRequest page, Integer appliedWait) {

@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A worker takes a slot on a job. The job row is locked for the check and the hold, so approved + pending +
@@ -49,7 +50,8 @@ public class AcceptJob {
         if (job == null) {
             throw new ResourceNotFoundException("job", jobId);
         }
-        Instant now = clock.instant();
+        // Micros, as PostgreSQL keeps it: the answer shows the same expires_at as every later read.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         job.requireOpen(now);
         if (assignments.findActive(jobId, workerId).isPresent()) {
             throw new WorkRefusedException("assignment_exists",

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The job object of the API reference; fields that are only sometimes set are omitted until they are. */
-public record JobResponse(String object, String id, String status, String type, String description,
+public record JobResponse(String object, String id, @Schema(enumeration = {"open", "in_progress", "filled", "completed", "cancelled", "expired"}) String status,
+        @Schema(enumeration = {"data_collection", "feedback"}) String type, String description,
         int filesNeeded, int filesApproved, List<String> acceptedFormats, int pricePerFileCents,
         LocationModel location, Instant deadline, Integer maxWorkers, Map<String, String> metadata,
         Integer minWidth, Integer minHeight, SubmissionSummary submissionSummary, Instant createdAt,

@@ -1,6 +1,7 @@
 package com.firsthand.submissions.rest.model;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The submission object of the API reference. {@code fileUrl} is set for approved work only; {@code previewUrl}
@@ -9,7 +10,8 @@ import java.time.Instant;
  * @param location the verified location facts; null when the job has no location or the file is not a photo
  * @param retrySubmissionId on a rejected submission the worker retried: the new attempt
  */
-public record SubmissionResponse(String object, String id, String jobId, String workerId, String status,
+public record SubmissionResponse(String object, String id, String jobId, String workerId,
+        @Schema(enumeration = {"pending_score", "approved", "rejected", "retry_pending"}) String status,
         Integer aiStarRating, String aiReasoning, String fileUrl, String previewUrl, String contentType,
         long sizeBytes, Instant submittedAt, Instant scoredAt, LocationFactsResponse location,
         String retrySubmissionId) {
