@@ -41,16 +41,22 @@ final class ApiDescription {
         merged.putArray("servers").addObject().put("url", serverUrl).put("description", "This gateway");
         Map<String, JsonNode> tags = new TreeMap<>();
         ObjectNode paths = JSON.createObjectNode();
+        ObjectNode webhooks = JSON.createObjectNode();
         ObjectNode components = JSON.createObjectNode();
         for (JsonNode document : documents) {
             document.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
             document.path("paths").fields().forEachRemaining(path -> mergePath(paths, path.getKey(), path.getValue()));
+            document.path("webhooks").fields().forEachRemaining(hook -> mergePath(webhooks, hook.getKey(),
+                    hook.getValue()));
             document.path("components").fields().forEachRemaining(section -> mergeSection(
                     child(components, section.getKey()), section.getKey(), section.getValue()));
         }
         ArrayNode tagList = merged.putArray("tags");
         tags.values().forEach(tagList::add);
         merged.set("paths", sorted(paths));
+        if (!webhooks.isEmpty()) {
+            merged.set("webhooks", sorted(webhooks));
+        }
         ObjectNode sortedComponents = JSON.createObjectNode();
         components.fields().forEachRemaining(section -> sortedComponents.set(section.getKey(),
                 sorted((ObjectNode) section.getValue())));

@@ -1,5 +1,6 @@
 package com.firsthand.common.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -121,6 +122,11 @@ public class PublicApiFilter implements OASFilter {
                 property.setAnyOf(List.of(reference, OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
             } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
                 property.addType(Schema.SchemaType.NULL);
+                if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                    List<Object> values = new ArrayList<>(property.getEnumeration());
+                    values.add(null);
+                    property.setEnumeration(values);
+                }
             }
         });
     }
