@@ -40,7 +40,7 @@ class ApiDescriptionIT {
         assertThat(paths.has("/v1/usage")).as("scoring-service").isTrue();
         assertThat(paths.has("/v1/webhook_endpoints")).as("webhook-service").isTrue();
         assertThat(description.path("components").path("securitySchemes").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("buyerApiKey", "workerToken", "adminToken");
+                .containsExactlyInAnyOrder("buyerApiKey", "workerToken", "adminToken", "webhookSignature");
 
         List<String> operationIds = new ArrayList<>();
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {

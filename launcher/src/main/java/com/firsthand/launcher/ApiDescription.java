@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +17,7 @@ import java.util.TreeMap;
  * common's PublicApiFilter) merged into one, for the whole API behind this gateway. Two services describing the
  * same path and method, or the same component differently, is a build error, not a silent override.
  */
-final class ApiDescription {
+public final class ApiDescription {
 
     static final String TITLE = "FirstHand API";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +29,20 @@ final class ApiDescription {
             `{"error": {"type", "code", "message", "param"}}`.""";
 
     private ApiDescription() {
+    }
+
+    /**
+     * Writes the merged description to a file at build time, for tools that need it before anything runs (the
+     * generated client of e2e-tests): {@code <output> <server-url> <service document>...}.
+     */
+    public static void main(String[] args) throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            documents.add(JSON.readTree(new File(args[i])));
+        }
+        File output = new File(args[0]);
+        output.getParentFile().mkdirs();
+        JSON.writerWithDefaultPrettyPrinter().writeValue(output, merge(documents, args[1]));
     }
 
     /** @param serverUrl the gateway's public URL, the document's only server */
