@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The public API description the gateway serves: one document for the four services, complete enough for SDKs
  * (operationId, security, error responses on every operation), lint-clean with Redocly's recommended rules, and a
- * /docs page served without a CDN.
+ * /docs page served without a CDN that a real browser (headless chromium) renders.
  */
 @ExtendWith(LocalStack.class)
 class ApiDescriptionIT {
@@ -100,5 +100,17 @@ class ApiDescriptionIT {
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
         assertThat(api.get("/docs/../pom.xml", null).status()).isIn(400, 404);
+    }
+
+    @Test
+    void theDocsPageRendersTheOperationsInARealBrowser() throws Exception {
+        Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--virtual-time-budget=15000", "--dump-dom", api.gateway() + "/docs")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] dom = chromium.getInputStream().readAllBytes();
+        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String rendered = new String(dom, StandardCharsets.UTF_8);
+        assertThat(rendered).as("Swagger UI rendered the description, not just the page's script")
+                .contains("opblock", "/v1/jobs/{job_id}/cancel", "/v1/worker/events", "FirstHand API");
     }
 }
