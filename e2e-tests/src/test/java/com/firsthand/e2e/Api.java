@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The public API through the gateway, as a client sees it. */
 public final class Api {
@@ -43,6 +44,7 @@ public final class Api {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, DescriptionConformance> DESCRIPTIONS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String gateway;
@@ -100,6 +102,32 @@ public final class Api {
         return response.body();
     }
 
+    /** Every answer must match the gateway's API description: a field drifting from its schema fails the test. */
+    private void conform(HttpRequest request, Reply reply) {
+        List<String> problems = conformance().check(request.method(), request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()), reply.status(),
+                reply.body());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("The answer does not match the API description: " + problems + "\n"
+                    + reply.body());
+        }
+    }
+
+    private DescriptionConformance conformance() {
+        return DESCRIPTIONS.computeIfAbsent(gateway, url -> {
+            try {
+                HttpResponse<String> description = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/openapi.json"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                return new DescriptionConformance(JSON.readTree(description.body()));
+            } catch (IOException e) {
+                throw new AssertionError("no API description at " + url, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
+    }
+
     private HttpRequest.Builder request(String path, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60));
         if (bearer != null) {
@@ -108,10 +136,13 @@ public final class Api {
         return request;
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().map());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(response.statusCode(), response.body(), response.headers().map());
+            conform(request, reply);
+            return reply;
         } catch (IOException e) {
             return new Reply(0, "no answer: " + e);
         } catch (InterruptedException e) {
