@@ -113,7 +113,8 @@ public final class Api {
         }
     }
 
-    private DescriptionConformance conformance() {
+    /** The gateway's API description, as the check of every answer reads it. */
+    DescriptionConformance conformance() {
         return DESCRIPTIONS.computeIfAbsent(gateway, url -> {
             try {
                 HttpResponse<String> description = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/openapi.json"))

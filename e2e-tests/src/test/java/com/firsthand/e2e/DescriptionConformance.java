@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Real traffic against the gateway's API description: each JSON answer must match the schema the description
- * gives for its operation and status (JSON Schema 2020-12, as OpenAPI 3.1 says, with networknt's validator). Paths
+ * gives for its operation and status, and each webhook delivery the schema of its webhook (JSON Schema 2020-12, as OpenAPI 3.1 says, with networknt's validator). Paths
  * the description does not list (the gateway's own /openapi.json and /docs) are not checked.
  */
 final class DescriptionConformance {
@@ -76,6 +76,21 @@ final class DescriptionConformance {
                 .toList();
     }
 
+    /** What is wrong with a webhook delivery's event, against the description's webhook of its type. */
+    List<String> checkWebhook(JsonNode event) {
+        String type = event.path("type").asText();
+        JsonNode webhook = description.path("webhooks").path(type).path("post");
+        if (webhook.isMissingNode()) {
+            return List.of("webhook " + type + " is not described");
+        }
+        Optional<Schema> schema = schemas.computeIfAbsent("webhook " + type,
+                k -> schemaOf(webhook.path("requestBody")));
+        return schema.map(s -> s.validate(event).stream()
+                .map(error -> "webhook " + type + ": " + error.getInstanceLocation() + " " + error.getMessage())
+                .toList()).orElse(List.of("webhook " + type + " has no JSON body schema"));
+    }
+
+    /** The JSON schema of a response or a request body, self-contained; empty when it has none. */
     private Optional<Schema> schemaOf(JsonNode response) {
         JsonNode schema = response.path("content").path("application/json").path("schema");
         if (schema.isMissingNode()) {

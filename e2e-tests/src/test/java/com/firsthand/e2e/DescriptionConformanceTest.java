@@ -20,6 +20,9 @@ class DescriptionConformanceTest {
                    "/v1/jobs/summary": {"get": {"responses": {
                      "200": {"content": {"application/json": {"schema": {"type": "object",
                        "required": ["total"]}}}}}}}},
+                 "webhooks": {"job.cancelled": {"post": {"requestBody": {"content": {"application/json": {"schema":
+                   {"type": "object", "required": ["id", "data"], "properties": {"data": {"type": "object",
+                    "properties": {"object": {"$ref": "#/components/schemas/Job"}}}}}}}}}}},
                  "components": {"schemas": {
                    "Job": {"type": "object", "properties": {"files_needed": {"type": ["integer", "null"]},
                      "status": {"type": ["string", "null"], "enum": ["open", "cancelled", null]},
@@ -52,5 +55,18 @@ class DescriptionConformanceTest {
     void aLiteralPathWinsOverAParameter() {
         assertThat(conformance.check("GET", "/v1/jobs/summary", 200, "{}")).singleElement().asString()
                 .contains("/v1/jobs/summary 200");
+    }
+
+    @Test
+    void aWebhookDeliveryIsHeldToItsWebhooksSchema() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(conformance.checkWebhook(json.readTree(
+                "{\"id\": \"evt_1\", \"type\": \"job.cancelled\", \"data\": {\"object\": {\"status\": \"cancelled\"}}}")))
+                .isEmpty();
+        assertThat(conformance.checkWebhook(json.readTree(
+                "{\"id\": \"evt_1\", \"type\": \"job.cancelled\", \"data\": {\"object\": {\"status\": 3}}}")))
+                .isNotEmpty();
+        assertThat(conformance.checkWebhook(json.readTree("{\"type\": \"job.paused\"}"))).singleElement()
+                .asString().contains("not described");
     }
 }

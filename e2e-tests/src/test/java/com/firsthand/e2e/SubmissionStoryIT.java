@@ -230,6 +230,8 @@ class SubmissionStoryIT {
         assertThat(receiver.refused()).as("every delivery verifies with the Standard Webhooks library").isEmpty();
         List<WebhookReceiver.Delivery> deliveries = receiver.accepted();
         assertThat(deliveries).allSatisfy(d -> assertThat(d.webhookId()).isEqualTo(d.event().path("id").asText()));
+        assertThat(deliveries).allSatisfy(d -> assertThat(api.conformance().checkWebhook(d.event()))
+                .as("the delivery matches the description's webhook").isEmpty());
         JsonNode approvedEvent = deliveries.stream().map(WebhookReceiver.Delivery::event)
                 .filter(e -> e.path("type").asText().equals("submission.scored")
                         && e.path("data").path("object").path("id").asText().equals(approved))
