@@ -9,6 +9,7 @@ import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.common.testing.PublishedCredentials;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.submissions.repository.WorkerEventSignals;
+import com.firsthand.submissions.service.PurgeWorkerEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,6 +37,8 @@ class WorkerEventsTest {
     AgroalDataSource database;
     @Inject
     WorkerEventSignals signals;
+    @Inject
+    PurgeWorkerEvents purge;
     WorkerFixtures fixtures;
 
     @BeforeEach
@@ -217,6 +220,28 @@ class WorkerEventsTest {
         assertThat(sequences).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(eventsPage(worker, "?limit=100").getList("data.data.object.id")).containsExactlyInAnyOrderElementsOf(
                 uploads.stream().map(u -> u[1]).toList());
+    }
+
+    @Test
+    void eventsOlderThanTheRetentionAreDeletedAndNewerOnesKept() throws Exception {
+        WorkerFixtures.Holder holder = fixtures.workerHoldingASlot(2);
+        fixtures.jobStatus(holder.jobId(), "open", "expired");
+        String kept = (String) awaitEvents(holder.worker(), 1).get(0).get("id");
+        String old = "wev_01AAAAAAAAAAAAAAAAAAAAAAAA";
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO worker_event (id, worker_id, sequence, type, created_at, data)
+                SELECT ?, worker_id, 1000, 'assignment.expiring', now() - interval '31 days', '{}'::jsonb
+                FROM worker_event WHERE id = ?""")) {
+            s.setString(1, old);
+            s.setString(2, kept);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        given().auth().oauth2(holder.worker()).when().get("/v1/worker/events/" + old).then().statusCode(200);
+
+        assertThat(purge.purgeCreatedBefore(java.time.Instant.now().minus(Duration.ofDays(30)))).isEqualTo(1);
+
+        given().auth().oauth2(holder.worker()).when().get("/v1/worker/events/" + old).then().statusCode(404);
+        given().auth().oauth2(holder.worker()).when().get("/v1/worker/events/" + kept).then().statusCode(200);
     }
 
     private void setExpiry(String assignmentId, String expression) throws Exception {
