@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,11 +59,11 @@ public final class Api {
     }
 
     public Reply get(String path, String bearer) {
-        return send(request(path, bearer).GET());
+        return send(request(path, bearer).GET(), null);
     }
 
     public Reply get(String path, String bearer, String headerName, String headerValue) {
-        return send(request(path, bearer).header(headerName, headerValue).GET());
+        return send(request(path, bearer).header(headerName, headerValue).GET(), null);
     }
 
     public Reply post(String path, String bearer, String json) {
@@ -73,7 +74,8 @@ public final class Api {
     public Reply post(String path, String bearer, String json, String idempotencyKey) {
         return send(request(path, bearer).header("Idempotency-Key", idempotencyKey)
                 .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     public Reply upload(String path, String bearer, String fileName, String contentType, byte[] file) {
@@ -90,7 +92,7 @@ public final class Api {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path, bearer).header("Idempotency-Key", idempotencyKey)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
     }
 
     public byte[] download(String url) throws Exception {
@@ -102,13 +104,22 @@ public final class Api {
         return response.body();
     }
 
-    /** Every answer must match the gateway's API description: a field drifting from its schema fails the test. */
-    private void conform(HttpRequest request, Reply reply) {
-        List<String> problems = conformance().check(request.method(), request.uri().getRawPath()
-                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()), reply.status(),
-                reply.body());
+    /**
+     * Every exchange must match the gateway's API description: an answer drifting from its schema (a field, an
+     * error code) fails the test that got it, and so does a request the description forbids that the API accepted
+     * (a request it forbids and the API refuses is a bad-input test doing its work).
+     */
+    private void conform(HttpRequest request, String body, Reply reply) {
+        String pathAndQuery = request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+        List<String> problems = new ArrayList<>(conformance().check(request.method(), pathAndQuery, reply.status(),
+                reply.body()));
+        if (reply.status() >= 200 && reply.status() < 300) {
+            problems.addAll(conformance().checkRequest(request.method(), pathAndQuery, request.headers().map(), body)
+                    .stream().map(problem -> "accepted a request the description forbids: " + problem).toList());
+        }
         if (!problems.isEmpty()) {
-            throw new AssertionError("The answer does not match the API description: " + problems + "\n"
+            throw new AssertionError("The exchange does not match the API description: " + problems + "\n"
                     + reply.body());
         }
     }
@@ -137,12 +148,13 @@ public final class Api {
         return request;
     }
 
-    private Reply send(HttpRequest.Builder builder) {
+    /** @param body the JSON body sent, null for none or a multipart one */
+    private Reply send(HttpRequest.Builder builder, String body) {
         try {
             HttpRequest request = builder.build();
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             Reply reply = new Reply(response.statusCode(), response.body(), response.headers().map());
-            conform(request, reply);
+            conform(request, body, reply);
             return reply;
         } catch (IOException e) {
             return new Reply(0, "no answer: " + e);

@@ -3,6 +3,8 @@ package com.firsthand.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The check that holds real answers to the API description finds what drifts, and only that. */
@@ -16,7 +18,17 @@ class DescriptionConformanceTest {
                  "paths": {
                    "/v1/jobs/{job_id}": {"get": {"responses": {
                      "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
-                     "404": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
+                     "404": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"},
+                       "examples": {"resource_missing": {"value": {}}}}}}}}},
+                   "/v1/jobs": {
+                     "get": {"parameters": [{"name": "limit", "in": "query",
+                         "schema": {"type": "integer", "minimum": 1, "maximum": 100}}],
+                       "responses": {"200": {"description": "OK"}}},
+                     "post": {"parameters": [{"name": "Idempotency-Key", "in": "header", "required": true,
+                         "schema": {"type": "string"}}],
+                       "requestBody": {"required": true, "content": {"application/json": {"schema":
+                         {"$ref": "#/components/schemas/CreateJob"}}}},
+                       "responses": {"200": {"description": "OK"}}}},
                    "/v1/jobs/summary": {"get": {"responses": {
                      "200": {"content": {"application/json": {"schema": {"type": "object",
                        "required": ["total"]}}}}}}}},
@@ -28,6 +40,9 @@ class DescriptionConformanceTest {
                      "status": {"type": ["string", "null"], "enum": ["open", "cancelled", null]},
                      "deadline": {"anyOf": [{"$ref": "#/components/schemas/Instant"}, {"type": "null"}]}}},
                    "Instant": {"type": "string", "format": "date-time"},
+                   "CreateJob": {"type": "object", "required": ["files_needed"], "additionalProperties": false,
+                     "properties": {"files_needed": {"type": "integer", "minimum": 1},
+                       "deadline": {"type": ["string", "null"]}}},
                    "Error": {"type": "object", "required": ["error"]}}}}
                 """));
     }
@@ -68,5 +83,36 @@ class DescriptionConformanceTest {
                 .isNotEmpty();
         assertThat(conformance.checkWebhook(json.readTree("{\"type\": \"job.paused\"}"))).singleElement()
                 .asString().contains("not described");
+    }
+
+    @Test
+    void anErrorCodeTheResponseDoesNotListIsReported() {
+        assertThat(conformance.check("GET", "/v1/jobs/job_1", 404,
+                "{\"error\": {\"code\": \"resource_missing\"}}")).isEmpty();
+        assertThat(conformance.check("GET", "/v1/jobs/job_1", 404, "{\"error\": {\"code\": \"job_gone\"}}"))
+                .singleElement().asString().contains("job_gone", "[resource_missing]");
+    }
+
+    @Test
+    void aRequestAsDescribedPassesAndWhatItForbidsIsReported() {
+        Map<String, List<String>> json = Map.of("Content-Type", List.of("application/json"),
+                "Idempotency-Key", List.of("k1"));
+        assertThat(conformance.checkRequest("POST", "/v1/jobs", json, "{\"files_needed\": 3, \"deadline\": null}"))
+                .isEmpty();
+        assertThat(conformance.checkRequest("GET", "/v1/jobs?limit=5", Map.of(), null)).isEmpty();
+
+        assertThat(conformance.checkRequest("POST", "/v1/jobs", Map.of("Content-Type", List.of("application/json")),
+                "{\"files_needed\": 3}")).singleElement().asString().contains("Idempotency-Key", "missing");
+        assertThat(conformance.checkRequest("POST", "/v1/jobs", json, "{\"deadline\": null}")).singleElement()
+                .asString().contains("files_needed");
+        assertThat(conformance.checkRequest("POST", "/v1/jobs", json, "{\"files_needed\": 3, \"colour\": \"red\"}"))
+                .singleElement().asString().contains("colour");
+        assertThat(conformance.checkRequest("POST", "/v1/jobs", json, "{\"files_needed\": \"3\"}")).isNotEmpty();
+        assertThat(conformance.checkRequest("POST", "/v1/jobs", json, null)).singleElement().asString()
+                .contains("body is required");
+        assertThat(conformance.checkRequest("GET", "/v1/jobs?limit=abc", Map.of(), null)).singleElement().asString()
+                .contains("not an integer");
+        assertThat(conformance.checkRequest("GET", "/v1/jobs?limit=500", Map.of(), null)).singleElement().asString()
+                .contains("limit");
     }
 }

@@ -52,7 +52,7 @@ class GeneratedClientIT {
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
             assertThat(jobs.listJobs(null, null, null, null).getData()).isEmpty();
             assertThat(new UsageApi(client(buyerKey)).getUsage(null, null)).isNotNull();
-            assertThat(worker.listWorkerJobs(null, "1", null).getObject()).isEqualTo("list");
+            assertThat(worker.listWorkerJobs(null, 1, null).getObject()).isEqualTo("list");
         });
 
         String createKey = key();
@@ -64,10 +64,10 @@ class GeneratedClientIT {
                 .isEqualTo(created.getId());
         JobResponse second = jobs.createJob(key(), mailboxJob(2));
 
-        ListResponseJobResponse firstPage = jobs.listJobs(null, "1", null, null);
+        ListResponseJobResponse firstPage = jobs.listJobs(null, 1, null, null);
         assertThat(firstPage.getHasMore()).isTrue();
         assertThat(firstPage.getData()).extracting(JobResponse::getId).containsExactly(second.getId());
-        ListResponseJobResponse secondPage = jobs.listJobs(firstPage.getNextCursor(), "1", null, null);
+        ListResponseJobResponse secondPage = jobs.listJobs(firstPage.getNextCursor(), 1, null, null);
         assertThat(secondPage.getData()).extracting(JobResponse::getId).containsExactly(created.getId());
         assertThat(jobs.getJob(created.getId(), null).getDescription()).isEqualTo(created.getDescription());
         assertThat(jobs.getJob(created.getId(), "wait=1").getStatus()).as("long-poll, nothing changed")

@@ -65,7 +65,8 @@ public final class KafkaBroker implements AutoCloseable {
             Path processLog = dataDir.resolve("kafka.log");
             String logging = "-Dlog4j2.configurationFile=" + log4j;
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                ChildJvm.run("kafka-storage-format", classpath, List.of("-Xmx256m", logging), "kafka.tools.StorageTool",
+                ChildJvm.run("kafka-storage-format", classpath, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC", logging), "kafka.tools.StorageTool",
                         List.of("format", "-t", clusterId(), "-c", config.toString()), processLog,
                         Duration.ofSeconds(90));
             }

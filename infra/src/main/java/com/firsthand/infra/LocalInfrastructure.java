@@ -3,7 +3,10 @@ package com.firsthand.infra;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Kafka, PostgreSQL and S3Proxy started together under one data directory. Fixed ports keep a restarted stack
@@ -36,20 +39,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     static LocalInfrastructure onFreePorts(Path dataDir, IntSupplier ports) {
-        PostgresServer postgres = null;
-        KafkaBroker kafka = null;
-        try {
-            postgres = FreshPortAttempts.start("PostgreSQL", attempt ->
-                    PostgresServer.start(attemptDir(dataDir, "postgres", attempt), ports.getAsInt(), false));
-            kafka = FreshPortAttempts.start("Kafka", attempt ->
-                    KafkaBroker.start(attemptDir(dataDir, "kafka", attempt), ports.getAsInt(), ports.getAsInt()));
-            S3Server s3 = FreshPortAttempts.start("S3Proxy", attempt ->
-                    S3Server.start(attemptDir(dataDir, "s3", attempt), ports.getAsInt(), S3_ACCESS_KEY, S3_SECRET_KEY));
-            return new LocalInfrastructure(postgres, kafka, s3);
-        } catch (RuntimeException e) {
-            closeQuietly(kafka, postgres);
-            throw e;
-        }
+        // PostgreSQL's first port is handed out before the others start asking, so the order stays known.
+        int firstPostgresPort = ports.getAsInt();
+        return startTogether(
+                () -> FreshPortAttempts.start("PostgreSQL", attempt -> PostgresServer.start(
+                        attemptDir(dataDir, "postgres", attempt), attempt == 1 ? firstPostgresPort : ports.getAsInt(),
+                        false)),
+                () -> FreshPortAttempts.start("Kafka", attempt -> KafkaBroker.start(
+                        attemptDir(dataDir, "kafka", attempt), ports.getAsInt(), ports.getAsInt())),
+                () -> FreshPortAttempts.start("S3Proxy", attempt -> S3Server.start(
+                        attemptDir(dataDir, "s3", attempt), ports.getAsInt(), S3_ACCESS_KEY, S3_SECRET_KEY)));
     }
 
     private static Path attemptDir(Path dataDir, String name, int attempt) {
@@ -57,15 +56,60 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public static LocalInfrastructure start(Path dataDir, PortPlan ports, boolean durable) {
-        PostgresServer postgres = null;
-        KafkaBroker kafka = null;
+        return startTogether(
+                () -> PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), durable),
+                () -> KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController()),
+                () -> S3Server.start(dataDir.resolve("s3"), ports.s3(), S3_ACCESS_KEY, S3_SECRET_KEY));
+    }
+
+    /**
+     * Starts the three servers side by side (each is mostly waiting on its own process), then either all of them
+     * are up or those that came up are stopped and the first failure, in the order PostgreSQL, Kafka, S3Proxy, is
+     * thrown as it was.
+     */
+    private static LocalInfrastructure startTogether(Supplier<PostgresServer> postgres, Supplier<KafkaBroker> kafka,
+            Supplier<S3Server> s3) {
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(kafka, LocalInfrastructure::onThread);
+        CompletableFuture<S3Server> s3Start = CompletableFuture.supplyAsync(s3, LocalInfrastructure::onThread);
+        RuntimeException failure = null;
+        PostgresServer postgresServer = null;
         try {
-            postgres = PostgresServer.start(dataDir.resolve("postgres"), ports.postgres(), durable);
-            kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
-            S3Server s3 = S3Server.start(dataDir.resolve("s3"), ports.s3(), S3_ACCESS_KEY, S3_SECRET_KEY);
-            return new LocalInfrastructure(postgres, kafka, s3);
+            postgresServer = postgres.get();
         } catch (RuntimeException e) {
-            closeQuietly(kafka, postgres);
+            failure = e;
+        }
+        KafkaBroker broker = null;
+        S3Server s3Server = null;
+        try {
+            broker = joined(kafkaStart);
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            s3Server = joined(s3Start);
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            closeQuietly(s3Server, broker, postgresServer);
+            throw failure;
+        }
+        return new LocalInfrastructure(postgresServer, broker, s3Server);
+    }
+
+    private static void onThread(Runnable start) {
+        Thread thread = new Thread(start, "local-infrastructure-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T> T joined(CompletableFuture<T> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
         }
     }

@@ -60,7 +60,7 @@ class JobsServiceProcessesIT {
     private static ChildJvm startReplica(String name, int port, String jdbcUrl, boolean relay) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertThat(jar).exists();
-        return ChildJvm.start(name, jar.toString(), List.of("-Xmx256m",
+        return ChildJvm.start(name, jar.toString(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,

@@ -61,7 +61,8 @@ class WebhookServiceRestartIT {
     private static ChildJvm startService(String name, int port) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
         assertThat(jar).exists();
-        ChildJvm service = ChildJvm.start(name, jar.toString(), List.of("-Xmx256m",
+        ChildJvm service = ChildJvm.start(name, jar.toString(), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,

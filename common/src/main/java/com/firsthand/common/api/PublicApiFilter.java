@@ -1,16 +1,17 @@
 package com.firsthand.common.api;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -20,9 +21,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What every service's OpenAPI document says alike, so the gateway's merged description is complete: the three
  * bearer credentials and which one each path takes (the gateway routes /v1/worker to workers and /admin to
- * operators, as {@link com.firsthand.common.auth.Authenticated} enforces), the error body, the error responses
- * common to the platform (401, 403, 429, 503; 400, 404, 409, 413, 422 where they can happen) and the required
- * Idempotency-Key of every POST.
+ * operators, as {@link com.firsthand.common.auth.Authenticated} enforces), the error body, every error response
+ * an operation can give with its codes and an example of each ({@link ErrorCodes}), the list parameters typed
+ * ({@link QueryParameters}), which schemas are required, nullable or closed ({@link SchemaRoles}) and the
+ * required Idempotency-Key of every POST.
  */
 public class PublicApiFilter implements OASFilter {
 
@@ -54,46 +56,50 @@ public class PublicApiFilter implements OASFilter {
                     .forEach(tag -> tag.setDescription(TAGS.get(tag.getName())));
         }
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(PublicApiFilter::declareNullables);
+            SchemaRoles.of(openAPI).apply(components.getSchemas());
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        Map<String, Schema> schemas = components.getSchemas() == null ? Map.of() : components.getSchemas();
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> describe(path, method, operation)));
+                .forEach((method, operation) -> describe(path, method, operation, schemas)));
     }
 
-    private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
+    /** What each error status means, whatever the operation. */
+    private static final Map<String, String> ERRORS = Map.of(
+            "400", "Invalid request: the message names the parameter or field (`param`).",
+            "401", "Missing, unknown or revoked credential.",
+            "403", "A credential of another kind (a buyer key on a worker path, or the reverse).",
+            "404", "Not found, or not yours.",
+            "409", "The resource's state forbids it: the code says why.",
+            "413", "The request body is larger than the limit (1 MiB; 60 MiB for uploads).",
+            "415", "The request's Content-Type (or an uploaded file's type) is not accepted here.",
+            "422", "The Idempotency-Key was used with another request body.",
+            "429", "Too many requests: retry after Retry-After seconds.",
+            "503", "Temporarily unavailable (a restarting database): retry after Retry-After seconds, with the same"
+                    + " Idempotency-Key.");
+
+    private static void describe(String path, PathItem.HttpMethod method, Operation operation,
+            Map<String, Schema> schemas) {
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(schemeFor(path))));
-        boolean hasInput = operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses()
                 : operation.getResponses();
         operation.setResponses(responses);
-        if (hasInput) {
-            error(responses, "400", "Invalid request: the message names the parameter or field (`param`).");
-        }
-        error(responses, "401", "Missing, unknown or revoked credential.");
-        error(responses, "403", "A credential of another kind (a buyer key on a worker path, or the reverse).");
-        if (path.contains("{")) {
-            error(responses, "404", "Not found, or not yours.");
-        }
-        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH) {
-            error(responses, "409", "The resource's state forbids it, or a request with the same Idempotency-Key is"
-                    + " still running.");
-            error(responses, "413", "The request body is larger than the limit (1 MiB; 60 MiB for uploads).");
-        }
+        ErrorCodes.of(path, method, operation).forEach((status, codes) -> error(responses, status, codes));
         describeLongPoll(operation, responses);
         if (method == PathItem.HttpMethod.POST) {
-            error(responses, "422", "The Idempotency-Key was used with another request body.");
             requireIdempotencyKey(operation);
         }
-        retryable(responses, "429", "Too many requests: retry after Retry-After seconds.");
-        retryable(responses, "503", "Temporarily unavailable (a restarting database): retry after Retry-After"
-                + " seconds, with the same Idempotency-Key.");
         if (responses.getDefaultValue() == null) {
             responses.setDefaultValue(errorResponse("An error in the error format."));
         }
+        QueryParameters.describe(path, operation, schemas);
+        Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
+        sorted.remove(APIResponses.DEFAULT);
+        APIResponse fallback = responses.getDefaultValue();
+        responses.setAPIResponses(sorted);
+        responses.setDefaultValue(fallback);
     }
 
     static String schemeFor(String path) {
@@ -101,34 +107,6 @@ public class PublicApiFilter implements OASFilter {
             return WORKER;
         }
         return path.startsWith("/admin") ? ADMIN : BUYER;
-    }
-
-    /**
-     * The API answers null for a value it does not have (absent is never used), so every property a schema does
-     * not list as required is declared nullable.
-     */
-    static void declareNullables(Schema schema) {
-        if (schema.getProperties() == null) {
-            return;
-        }
-        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-        schema.getProperties().forEach((name, property) -> {
-            if (required.contains(name)) {
-                return;
-            }
-            if (property.getRef() != null) {
-                Schema reference = OASFactory.createSchema().ref(property.getRef());
-                property.setRef(null);
-                property.setAnyOf(List.of(reference, OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
-            } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
-                property.addType(Schema.SchemaType.NULL);
-                if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
-                    List<Object> values = new ArrayList<>(property.getEnumeration());
-                    values.add(null);
-                    property.setEnumeration(values);
-                }
-            }
-        });
     }
 
     /** GET /v1/jobs/{id} and GET /v1/worker/events wait with {@code Prefer: wait=N} and say so. */
@@ -159,18 +137,38 @@ public class PublicApiFilter implements OASFilter {
                 });
     }
 
-    private static void error(APIResponses responses, String status, String description) {
-        if (!responses.hasAPIResponse(status)) {
-            responses.addAPIResponse(status, errorResponse(description));
+    /**
+     * The error response of a status, with its codes listed and one example each (an operation's own description
+     * of the status is kept); 429 and 503 carry Retry-After.
+     */
+    private static void error(APIResponses responses, String status, List<String> codes) {
+        APIResponse response = responses.getAPIResponse(status);
+        if (response == null) {
+            response = errorResponse(ERRORS.getOrDefault(status, "An error in the error format."));
+            responses.addAPIResponse(status, response);
+        } else if (response.getContent() == null) {
+            response.setContent(errorResponse(response.getDescription()).getContent());
+        }
+        response.setDescription(response.getDescription() + " Codes: "
+                + String.join(", ", codes.stream().map(code -> "`" + code + "`").toList()) + ".");
+        MediaType json = response.getContent().getMediaType("application/json");
+        for (String code : codes) {
+            json.addExample(code, OASFactory.createExample().value(Map.of("error", errorExample(status, code))));
+        }
+        if (status.equals("429") || status.equals("503")) {
+            response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
     }
 
-    private static void retryable(APIResponses responses, String status, String description) {
-        if (!responses.hasAPIResponse(status)) {
-            Header retryAfter = OASFactory.createHeader().description("Seconds to wait before retrying")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
-            responses.addAPIResponse(status, errorResponse(description).headers(Map.of("Retry-After", retryAfter)));
-        }
+    private static Map<String, Object> errorExample(String status, String code) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", ErrorCodes.typeOf(status, code));
+        error.put("code", code);
+        String words = code.replace('_', ' ');
+        error.put("message", Character.toUpperCase(words.charAt(0)) + words.substring(1) + ".");
+        error.put("param", null);
+        return error;
     }
 
     private static APIResponse errorResponse(String description) {

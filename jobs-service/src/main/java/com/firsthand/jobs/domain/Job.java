@@ -83,7 +83,7 @@ public class Job {
     /** Cancels the job; pending work is rejected downstream, approved files stay the buyer's. */
     public StatusTransition cancel(Instant now) {
         if (status.isFinal()) {
-            throw new JobStateException("job_not_cancellable",
+            throw new JobStateException(JobStateException.NOT_CANCELLABLE,
                     "This job is " + status.wireName() + "; only open, in_progress or filled jobs can be cancelled.");
         }
         cancelledAt = now;
@@ -123,11 +123,11 @@ public class Job {
 
     public void rate(int rating, String feedback) {
         if (status != JobStatus.COMPLETED) {
-            throw new JobStateException("job_not_completed",
+            throw new JobStateException(JobStateException.NOT_COMPLETED,
                     "Only completed jobs can be rated; this job is " + status.wireName() + ".");
         }
         if (buyerRating != null) {
-            throw new JobStateException("job_already_rated", "This job was already rated.");
+            throw new JobStateException(JobStateException.ALREADY_RATED, "This job was already rated.");
         }
         buyerRating = rating;
         buyerFeedback = feedback;

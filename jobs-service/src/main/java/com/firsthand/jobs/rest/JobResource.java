@@ -16,6 +16,9 @@ import com.firsthand.jobs.mapping.JobMapper;
 import com.firsthand.jobs.rest.model.CreateJobRequest;
 import com.firsthand.jobs.rest.model.JobResponse;
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.ErrorCodes;
+import com.firsthand.jobs.domain.JobStateException;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import com.firsthand.jobs.rest.model.RateJobRequest;
 import com.firsthand.jobs.service.CancelJob;
 import com.firsthand.jobs.service.JobPosting;
@@ -123,6 +126,7 @@ public class JobResource {
     @Transactional
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobResponse.class)))
+    @Extension(name = ErrorCodes.EXTENSION, value = "409:" + JobStateException.NOT_CANCELLABLE)
     @Operation(operationId = "cancelJob",
             summary = "Cancel an open, in_progress or filled job; approved files stay available")
     public Response cancel(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId) {
@@ -136,6 +140,8 @@ public class JobResource {
     @Transactional
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobResponse.class)))
+    @Extension(name = ErrorCodes.EXTENSION,
+            value = "409:" + JobStateException.NOT_COMPLETED + ",409:" + JobStateException.ALREADY_RATED)
     @Operation(operationId = "rateJob", summary = "Rate a completed job once, 1-5 stars with optional feedback")
     public Response rate(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId,
             RateJobRequest request) {

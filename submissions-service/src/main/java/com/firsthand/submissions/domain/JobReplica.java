@@ -88,16 +88,16 @@ public class JobReplica {
     public void requireOpen(Instant now) {
         Offer offer = offer(now);
         if (offer == Offer.PAST_DEADLINE) {
-            throw new WorkRefusedException("job_not_open", "This job's deadline has passed; it accepts no new work.");
+            throw new WorkRefusedException(WorkRefusedException.JOB_NOT_OPEN, "This job's deadline has passed; it accepts no new work.");
         }
         if (offer == Offer.CLOSED) {
-            throw new WorkRefusedException("job_not_open", "This job is " + status + " and accepts no new work.");
+            throw new WorkRefusedException(WorkRefusedException.JOB_NOT_OPEN, "This job is " + status + " and accepts no new work.");
         }
     }
 
     public void requireFreeSlot() {
         if (remaining() <= 0) {
-            throw new WorkRefusedException("no_slots_left", "Every slot of this job is taken; try again later.");
+            throw new WorkRefusedException(WorkRefusedException.NO_SLOTS_LEFT, "Every slot of this job is taken; try again later.");
         }
     }
 

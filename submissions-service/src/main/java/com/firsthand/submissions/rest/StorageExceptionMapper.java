@@ -11,13 +11,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** An object store outage is a 503 the client can retry with the same Idempotency-Key, not a 500. */
 public class StorageExceptionMapper {
 
+    public static final String STORAGE_UNAVAILABLE = "storage_unavailable";
+
     private static final Logger LOG = Logger.getLogger(StorageExceptionMapper.class);
     private final ApiExceptionMappers mappers = new ApiExceptionMappers();
 
     @ServerExceptionMapper
     public Response unavailable(StorageUnavailableException e) {
         LOG.warn("Object store unavailable", e);
-        return mappers.apiException(new ApiException(503, ApiException.API, "storage_unavailable",
+        return mappers.apiException(new ApiException(503, ApiException.API, STORAGE_UNAVAILABLE,
                 "File storage is unavailable; retry the request with the same Idempotency-Key.", null,
                 Map.of("Retry-After", "1")));
     }

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import com.firsthand.common.api.ErrorCodes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -134,6 +136,9 @@ public class SubmissionResource {
     @Produces({"image/jpeg", MediaType.APPLICATION_JSON})
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg",
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Extension(name = ErrorCodes.EXTENSION, value = "404:" + PreviewRefusedExceptionMapper.NO_PREVIEW + ",410:"
+            + PreviewRefusedExceptionMapper.FILE_DELETED + ",422:" + PreviewRefusedExceptionMapper.PREVIEW_UNAVAILABLE
+            + ",503:" + PreviewRefusedExceptionMapper.PREVIEW_BUSY + ",503:" + StorageExceptionMapper.STORAGE_UNAVAILABLE)
     @Operation(operationId = "getSubmissionPreview",
             summary = "A downscaled, watermarked JPEG of an image submission, without its metadata")
     public Response preview(@RestPath("submission_id") String submissionId) {

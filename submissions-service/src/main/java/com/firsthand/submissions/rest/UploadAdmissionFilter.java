@@ -8,6 +8,7 @@ import com.firsthand.common.ids.Ids;
 import com.firsthand.submissions.config.StorageConfig;
 import com.firsthand.submissions.config.UploadsConfig;
 import com.firsthand.submissions.repository.AssignmentRepository;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.service.UploadsInFlight;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,6 +31,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * declared length. The admission is released when the request ends, whichever way it ends.
  */
 public class UploadAdmissionFilter {
+
+    public static final String FILE_TOO_LARGE = "file_too_large";
+    public static final String TOO_MANY_CONCURRENT_UPLOADS = "too_many_concurrent_uploads";
+    public static final String UPLOAD_CAPACITY_EXHAUSTED = "upload_capacity_exhausted";
 
     /** Room for the multipart framing and the note field around the file. */
     static final long FORM_ALLOWANCE = 64 * 1024;
@@ -88,7 +93,7 @@ public class UploadAdmissionFilter {
     private void admit(ContainerRequestContext request, RoutingContext routing) {
         long declared = request.getLength();
         if (declared > maxFileBytes + FORM_ALLOWANCE) {
-            throw new ApiException(413, ApiException.INVALID_REQUEST, "file_too_large", "The upload is " + declared
+            throw new ApiException(413, ApiException.INVALID_REQUEST, FILE_TOO_LARGE, "The upload is " + declared
                     + " bytes; a file may have at most " + maxFileBytes + ".", "file");
         }
         checkAssignment(request.getUriInfo().getPathParameters().getFirst("job_id"),
@@ -96,11 +101,11 @@ public class UploadAdmissionFilter {
         // A body without a declared length is cut by the framework at the body limit: that is its share.
         UploadsInFlight.Admission admission = inFlight.admit(caller.workerId(), declared < 0 ? maxBodyBytes : declared);
         if (admission.refusal() == UploadsInFlight.Refusal.WORKER_BUSY) {
-            throw refusal(429, ApiException.RATE_LIMIT, "too_many_concurrent_uploads", "You have uploads in progress"
+            throw refusal(429, ApiException.RATE_LIMIT, TOO_MANY_CONCURRENT_UPLOADS, "You have uploads in progress"
                     + " already; wait for one to finish and retry after " + retryAfter + " s.");
         }
         if (admission.refusal() == UploadsInFlight.Refusal.SPOOL_FULL) {
-            throw refusal(503, ApiException.API, "upload_capacity_exhausted", "The service is receiving too many"
+            throw refusal(503, ApiException.API, UPLOAD_CAPACITY_EXHAUSTED, "The service is receiving too many"
                     + " uploads right now; retry after " + retryAfter + " s.");
         }
         routing.addEndHandler(ended -> admission.ticket().release());
@@ -116,7 +121,7 @@ public class UploadAdmissionFilter {
         });
         // A retry of an upload that went through finds its assignment used up: the resource replays the first answer.
         if (!assigned && (idempotencyKey == null || !idempotency.hasCompleted(idempotencyKey))) {
-            throw ApiException.conflict("no_active_assignment", "Accept the job first: uploads need an active"
+            throw ApiException.conflict(WorkRefusedException.NO_ACTIVE_ASSIGNMENT, "Accept the job first: uploads need an active"
                     + " assignment.");
         }
     }

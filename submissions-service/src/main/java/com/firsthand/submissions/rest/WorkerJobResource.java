@@ -12,6 +12,7 @@ import com.firsthand.common.idempotency.IdempotencyService;
 import com.firsthand.events.JobStatuses;
 import com.firsthand.submissions.mapping.AssignmentMapper;
 import com.firsthand.submissions.service.AcceptJob;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import com.firsthand.common.api.ErrorCodes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -72,6 +75,9 @@ public class WorkerJobResource {
     @Transactional
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssignmentResponse.class)))
+    @Extension(name = ErrorCodes.EXTENSION, value = "409:" + WorkRefusedException.ASSIGNMENT_EXISTS + ",409:"
+            + WorkRefusedException.MAX_WORKERS_REACHED + ",409:" + WorkRefusedException.JOB_NOT_OPEN + ",409:"
+            + WorkRefusedException.NO_SLOTS_LEFT)
     @Operation(operationId = "acceptJob",
             summary = "Hold a slot on a job (an assignment) until you upload or it expires")
     public Response accept(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId) {

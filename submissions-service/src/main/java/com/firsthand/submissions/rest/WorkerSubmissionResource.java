@@ -9,6 +9,7 @@ import com.firsthand.common.auth.CallerContext;
 import com.firsthand.common.idempotency.IdempotencyService;
 import com.firsthand.submissions.config.StorageConfig;
 import com.firsthand.submissions.domain.Submission;
+import com.firsthand.submissions.domain.WorkRefusedException;
 import com.firsthand.submissions.mapping.SubmissionMapper;
 import com.firsthand.submissions.service.UploadFileNames;
 import com.firsthand.submissions.service.UploadSubmission;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import com.firsthand.common.api.ErrorCodes;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,6 +64,10 @@ public class WorkerSubmissionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SubmissionResponse.class)))
+    @Extension(name = ErrorCodes.EXTENSION, value = "409:" + WorkRefusedException.NO_ACTIVE_ASSIGNMENT + ",413:"
+            + UploadAdmissionFilter.FILE_TOO_LARGE + ",415:" + UnsupportedFileTypeExceptionMapper.UNSUPPORTED_FILE_TYPE
+            + ",429:" + UploadAdmissionFilter.TOO_MANY_CONCURRENT_UPLOADS + ",503:"
+            + UploadAdmissionFilter.UPLOAD_CAPACITY_EXHAUSTED + ",503:" + StorageExceptionMapper.STORAGE_UNAVAILABLE)
     @Operation(operationId = "uploadSubmission",
             summary = "Upload a file (form field 'file', optional 'note') with your active assignment")
     public Response upload(@RestHeader("Idempotency-Key") String key, UriInfo uri, @RestPath("job_id") String jobId,
@@ -70,7 +77,7 @@ public class WorkerSubmissionResource {
         String note = file.note();
         UploadFileNames.check(file.fileName());
         if (file.size() > config.maxFileBytes()) {
-            throw new ApiException(413, ApiException.INVALID_REQUEST, "file_too_large",
+            throw new ApiException(413, ApiException.INVALID_REQUEST, UploadAdmissionFilter.FILE_TOO_LARGE,
                     "The file is " + file.size() + " bytes; at most " + config.maxFileBytes() + " are accepted.",
                     "file");
         }

@@ -54,12 +54,12 @@ public class AcceptJob {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         job.requireOpen(now);
         if (assignments.findActive(jobId, workerId).isPresent()) {
-            throw new WorkRefusedException("assignment_exists",
+            throw new WorkRefusedException(WorkRefusedException.ASSIGNMENT_EXISTS,
                     "You already hold a slot on this job; upload with it before accepting again.");
         }
         job.requireFreeSlot();
         if (job.maxWorkers != null && assignments.activeWorkers(jobId) >= job.maxWorkers) {
-            throw new WorkRefusedException("max_workers_reached",
+            throw new WorkRefusedException(WorkRefusedException.MAX_WORKERS_REACHED,
                     "This job already has its maximum of " + job.maxWorkers + " active workers.");
         }
         Assignment assignment = new Assignment();

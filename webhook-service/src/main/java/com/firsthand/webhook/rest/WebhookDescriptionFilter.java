@@ -2,8 +2,10 @@ package com.firsthand.webhook.rest;
 
 import com.firsthand.common.api.PublicApiFilter;
 import com.firsthand.webhook.domain.EventTypes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -82,7 +84,8 @@ public class WebhookDescriptionFilter extends PublicApiFilter {
     private static Schema object(String description, Map<String, Schema> properties) {
         Schema schema = OASFactory.createSchema().addType(SchemaType.OBJECT).description(description);
         properties.forEach(schema::addProperty);
-        return schema;
+        // The platform writes every field of what it sends, null when it has no value.
+        return schema.required(new ArrayList<>(new TreeSet<>(properties.keySet())));
     }
 
     private static Schema text() {

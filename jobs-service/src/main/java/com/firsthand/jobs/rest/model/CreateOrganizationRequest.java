@@ -1,4 +1,6 @@
 package com.firsthand.jobs.rest.model;
 
-public record CreateOrganizationRequest(String name) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record CreateOrganizationRequest(@Schema(required = true) String name) {
 }

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The job object of the API reference; fields that are only sometimes set are omitted until they are. */
+@Schema(requiredProperties = {"object", "id", "status", "type", "description", "files_needed", "files_approved",
+        "accepted_formats", "price_per_file_cents", "location", "deadline", "max_workers", "metadata", "min_width",
+        "min_height", "submission_summary", "created_at"})
 public record JobResponse(String object, String id, @Schema(enumeration = {"open", "in_progress", "filled", "completed", "cancelled", "expired"}) String status,
         @Schema(enumeration = {"data_collection", "feedback"}) String type, String description,
         int filesNeeded, int filesApproved, List<String> acceptedFormats, int pricePerFileCents,

@@ -2,8 +2,10 @@ package com.firsthand.jobs.rest.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An organisation; on creation it carries its first API key, secret included, this once. */
+@Schema(requiredProperties = {"object", "id", "name", "created_at"})
 public record OrganizationResponse(String object, String id, String name, Instant createdAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) CredentialResponse apiKey) {
 }

@@ -1,4 +1,6 @@
 package com.firsthand.jobs.rest.model;
 
-public record RateJobRequest(Integer rating, String feedback) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record RateJobRequest(@Schema(required = true, minimum = "1", maximum = "5") Integer rating, String feedback) {
 }

@@ -1,4 +1,6 @@
 package com.firsthand.webhook.rest.model;
 
-public record RecoverRequest(String since, String until) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record RecoverRequest(@Schema(required = true) String since, String until) {
 }
