@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -55,6 +56,19 @@ public class WebhookDescriptionFilter extends PublicApiFilter {
                 "status", text(), "disabled_reason", nullableText(), "created_at", text())));
         OBJECT_OF.forEach((type, schema) -> openAPI.addWebhook(type, OASFactory.createPathItem()
                 .POST(webhook(type, schema))));
+        describeEventTypeFilter(openAPI);
+    }
+
+    /** GET /v1/events?type= takes the event types there are. */
+    private static void describeEventTypeFilter(OpenAPI openAPI) {
+        PathItem events = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/v1/events");
+        if (events == null || events.getGET() == null || events.getGET().getParameters() == null) {
+            return;
+        }
+        events.getGET().getParameters().stream()
+                .filter(p -> p.getIn() == Parameter.In.QUERY && "type".equals(p.getName()))
+                .forEach(p -> p.description("Only events of this type").schema(text()
+                        .enumeration(new ArrayList<>(new TreeSet<>(EventTypes.KNOWN)))));
     }
 
     private static Operation webhook(String type, String objectSchema) {
