@@ -33,17 +33,17 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalidParam(String param, String message) {
-        return new ApiException(400, INVALID_REQUEST, "parameter_invalid", message, param);
+        return new ApiException(400, INVALID_REQUEST, ErrorCodes.PARAMETER_INVALID, message, param);
     }
 
     public static ApiException missingParam(String param) {
-        return new ApiException(400, INVALID_REQUEST, "parameter_missing", "Missing required param: " + param + ".",
-                param);
+        return new ApiException(400, INVALID_REQUEST, ErrorCodes.PARAMETER_MISSING,
+                "Missing required param: " + param + ".", param);
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(404, INVALID_REQUEST, "resource_missing", "No such " + what + ": '" + id + "'.",
-                "id");
+        return new ApiException(404, INVALID_REQUEST, ErrorCodes.RESOURCE_MISSING,
+                "No such " + what + ": '" + id + "'.", "id");
     }
 
     public static ApiException conflict(String code, String message) {
@@ -51,12 +51,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException unauthenticated(String message) {
-        return new ApiException(401, AUTHENTICATION, "unauthenticated", message, null,
+        return new ApiException(401, AUTHENTICATION, ErrorCodes.UNAUTHENTICATED, message, null,
                 Map.of("WWW-Authenticate", "Bearer"));
     }
 
     public static ApiException forbidden(String message) {
-        return new ApiException(403, PERMISSION, "wrong_credential_kind", message, null);
+        return new ApiException(403, PERMISSION, ErrorCodes.WRONG_CREDENTIAL_KIND, message, null);
     }
 
     public int status() {

@@ -42,12 +42,12 @@ public class ApiExceptionMappers {
             return unexpected(e);
         }
         String code = switch (status) {
-            case 404 -> "resource_missing";
+            case 404 -> ErrorCodes.RESOURCE_MISSING;
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
-            case 413 -> "request_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> "invalid_request";
+            case 413 -> ErrorCodes.REQUEST_TOO_LARGE;
+            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            default -> ErrorCodes.INVALID_REQUEST;
         };
         String message = switch (status) {
             case 404 -> "Unrecognized request URL or resource not found.";
@@ -62,13 +62,13 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         if (MalformedMultipart.isCause(e)) {
-            return apiException(new ApiException(400, ApiException.INVALID_REQUEST, "body_invalid",
+            return apiException(new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.BODY_INVALID,
                     "The multipart body is malformed or cut off (every part needs its boundary, the body its closing"
                             + " boundary).", null));
         }
         if (DatabaseOutage.isCause(e)) {
             LOG.warnf("Database unavailable: %s", e.toString());
-            return apiException(new ApiException(503, ApiException.API, "service_unavailable",
+            return apiException(new ApiException(503, ApiException.API, ErrorCodes.SERVICE_UNAVAILABLE,
                     "The service is briefly unavailable; retry the request (with the same Idempotency-Key).", null,
                     java.util.Map.of("Retry-After", "1")));
         }

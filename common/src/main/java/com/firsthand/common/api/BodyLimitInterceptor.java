@@ -50,7 +50,7 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
         private void count(int n) {
             read += n;
             if (read > limit) {
-                throw new ApiException(413, ApiException.INVALID_REQUEST, "request_too_large",
+                throw new ApiException(413, ApiException.INVALID_REQUEST, ErrorCodes.REQUEST_TOO_LARGE,
                         "The request body is larger than the " + limit + " bytes accepted on this path.", null,
                         java.util.Map.of("Connection", "close"));
             }

@@ -27,7 +27,8 @@ public class DomainExceptionMappers {
     }
 
     public static ApiException toApi(ResourceNotFoundException e) {
-        return new ApiException(404, ApiException.INVALID_REQUEST, "resource_missing", e.getMessage(), e.param());
+        return new ApiException(404, ApiException.INVALID_REQUEST, ErrorCodes.RESOURCE_MISSING, e.getMessage(),
+                e.param());
     }
 
     public static ApiException toApi(InvalidParameterException e) {

@@ -73,7 +73,7 @@ public class HttpLimits {
         } else if (declaredLength(request) > maxBodyBytes) {
             // Quarkus' own check of the declared length answers with an empty body; a chunked body over the limit
             // is refused by the REST layer while it reads, through the exception mappers.
-            respond(context, 413, "request_too_large", "The request body is larger than the " + maxBodyBytes
+            respond(context, 413, ErrorCodes.REQUEST_TOO_LARGE, "The request body is larger than the " + maxBodyBytes
                     + " bytes accepted on this path.");
         } else {
             context.next();
@@ -87,10 +87,10 @@ public class HttpLimits {
             return;
         }
         String code = switch (status) {
-            case 413 -> "request_too_large";
+            case 413 -> ErrorCodes.REQUEST_TOO_LARGE;
             case 414 -> "request_line_too_long";
             case 431 -> "request_headers_too_large";
-            default -> "invalid_request";
+            default -> ErrorCodes.INVALID_REQUEST;
         };
         respond(context, status, code, status == 413 ? "The request body is larger than this path accepts."
                 : "The request is malformed.");

@@ -29,24 +29,24 @@ final class JsonErrors {
         Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
         if (duplicate.find()) {
             String param = qualified(e, duplicate.group(1));
-            return new ApiException(400, ApiException.INVALID_REQUEST, "parameter_duplicated",
+            return new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_DUPLICATED,
                     "Received parameter " + param + " more than once.", param);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String param = path(unknown);
-            return new ApiException(400, ApiException.INVALID_REQUEST, "parameter_unknown",
+            return new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_UNKNOWN,
                     "Received unknown parameter: " + param + ".", param);
         }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String param = path(mismatch);
             String expected = mismatch.getTargetType() == null ? "another type"
                     : describe(mismatch.getTargetType());
-            return new ApiException(400, ApiException.INVALID_REQUEST, "parameter_invalid",
+            return new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_INVALID,
                     "Invalid value for " + param + ": expected " + expected + ".", param);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String param = path(mapping);
-            return new ApiException(400, ApiException.INVALID_REQUEST, "parameter_invalid",
+            return new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_INVALID,
                     "Invalid value for " + param + ".", param);
         }
         String param = null;
@@ -55,7 +55,7 @@ final class JsonErrors {
             param = parser.getParsingContext() == null ? null : parser.getParsingContext().getCurrentName();
         }
         String detail = e.getOriginalMessage() == null ? "" : " (" + firstLine(e.getOriginalMessage()) + ")";
-        return new ApiException(400, ApiException.INVALID_REQUEST, "body_invalid",
+        return new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.BODY_INVALID,
                 "The request body is not valid JSON for this endpoint" + detail + ".", param);
     }
 

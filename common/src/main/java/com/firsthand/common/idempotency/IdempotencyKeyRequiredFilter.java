@@ -1,6 +1,7 @@
 package com.firsthand.common.idempotency;
 
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.ErrorCodes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -22,11 +23,11 @@ public class IdempotencyKeyRequiredFilter {
         }
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank()) {
-            throw new ApiException(400, ApiException.IDEMPOTENCY, "idempotency_key_missing",
+            throw new ApiException(400, ApiException.IDEMPOTENCY, ErrorCodes.IDEMPOTENCY_KEY_MISSING,
                     "Every POST needs an Idempotency-Key header (a UUID or any unique string).", HEADER);
         }
         if (key.length() > MAX_LENGTH) {
-            throw new ApiException(400, ApiException.IDEMPOTENCY, "idempotency_key_invalid",
+            throw new ApiException(400, ApiException.IDEMPOTENCY, ErrorCodes.IDEMPOTENCY_KEY_INVALID,
                     "Idempotency-Key must be at most " + MAX_LENGTH + " characters.", HEADER);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.ErrorCodes;
 import com.firsthand.common.auth.CallerContext;
 import com.firsthand.common.auth.SecretHasher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +87,7 @@ public class IdempotencyService {
 
     private Response replay(IdempotencyKeyRepository.StoredResponse stored, String requestHash) {
         if (!stored.requestHash().equals(requestHash)) {
-            throw new ApiException(422, ApiException.IDEMPOTENCY, "idempotency_key_reused",
+            throw new ApiException(422, ApiException.IDEMPOTENCY, ErrorCodes.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request; use a new key.",
                     IdempotencyKeyRequiredFilter.HEADER);
         }

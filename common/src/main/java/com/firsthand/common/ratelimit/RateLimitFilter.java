@@ -1,6 +1,7 @@
 package com.firsthand.common.ratelimit;
 
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.ErrorCodes;
 import com.firsthand.common.auth.CallerContext;
 import com.firsthand.common.config.FirsthandConfig;
 import jakarta.ws.rs.Priorities;
@@ -34,7 +35,7 @@ public class RateLimitFilter {
         String key = caller.credentialId() == null ? caller.scope() : caller.credentialId();
         OptionalLong retryAfter = limiter.tryAcquire(key);
         if (retryAfter.isPresent()) {
-            throw new ApiException(429, ApiException.RATE_LIMIT, "rate_limited",
+            throw new ApiException(429, ApiException.RATE_LIMIT, ErrorCodes.RATE_LIMITED,
                     "Too many requests with this credential; retry after " + retryAfter.getAsLong() + " s.", null,
                     Map.of("Retry-After", Long.toString(retryAfter.getAsLong())));
         }

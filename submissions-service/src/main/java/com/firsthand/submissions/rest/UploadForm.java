@@ -1,6 +1,7 @@
 package com.firsthand.submissions.rest;
 
 import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.ErrorCodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,11 +24,11 @@ record UploadForm(String fileName, Path file, long size, String note) {
         Map<String, Collection<FormValue>> parts = input.getValues();
         for (String name : parts.keySet()) {
             if (name == null || name.isEmpty()) {
-                throw new ApiException(400, ApiException.INVALID_REQUEST, "parameter_unknown",
+                throw new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_UNKNOWN,
                         "Every part needs a Content-Disposition with a name (file or note).", null);
             }
             if (!FILE.equals(name) && !NOTE.equals(name)) {
-                throw new ApiException(400, ApiException.INVALID_REQUEST, "parameter_unknown",
+                throw new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_UNKNOWN,
                         "Received unknown form field: " + name + " (an upload has the fields file and note).", name);
             }
         }
@@ -50,7 +51,7 @@ record UploadForm(String fileName, Path file, long size, String note) {
     private static FormValue single(Map<String, Collection<FormValue>> parts, String name, String hint) {
         Collection<FormValue> values = parts.getOrDefault(name, List.of());
         if (values.size() > 1) {
-            throw new ApiException(400, ApiException.INVALID_REQUEST, "parameter_duplicated",
+            throw new ApiException(400, ApiException.INVALID_REQUEST, ErrorCodes.PARAMETER_DUPLICATED,
                     "Received " + values.size() + " " + name + " fields. " + hint, name);
         }
         return values.isEmpty() ? null : values.iterator().next();
