@@ -1,7 +1,7 @@
 // Validates every object of rendered Kubernetes manifests (multi-document YAML) against the OpenAPI schemas of
-// kubernetes-models (Kubernetes 1.27) and @kubernetes-models/keda: types, enums, required fields; unknown fields
-// are not reported. Objects of other API groups (Strimzi, CloudNativePG, Gateway API) are reported as "skipped"
-// (@kubernetes-models/gateway-api needs other versions of the shared packages than these).
+// kubernetes-models and, for custom resources, the CRD schemas the projects publish, as packaged by
+// @kubernetes-models (KEDA, Strimzi, CloudNativePG, Gateway API, Prometheus Operator): types, enums, patterns,
+// required fields; unknown fields are not reported. An object of any other API group is reported as "skipped".
 // Usage: node validate-k8s.mjs FILE... ; prints one JSON array of {file, apiVersion, kind, name, status, errors}.
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
@@ -26,6 +26,10 @@ function packageOf(apiVersion) {
   const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
   const thirdParty = {
     "keda.sh": "@kubernetes-models/keda",
+    "kafka.strimzi.io": "@kubernetes-models/strimzi-kafka-operator",
+    "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
+    "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
+    "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
   };
   return thirdParty[group] ?? "kubernetes-models";
 }
