@@ -41,13 +41,11 @@ class RetryLifecycleTest {
 
     @Test
     void aRetryUploadedClosesTheRejectedSubmissionWithALinkToTheNewAttempt() throws Exception {
-        String worker = fixtures.worker();
-        fixtures.awaitAuthenticated(worker);
-        String jobId = fixtures.job(2, null, null);
-        String first = rejectedUpload(worker, jobId);
-
-        String retrySlot = WorkerFixtures.accept(worker, jobId).then().statusCode(200).extract().path("id");
-        awaitWorkerStatus(worker, first, "retry_pending");
+        RetryPending retry = retryPending();
+        String worker = retry.worker();
+        String jobId = retry.jobId();
+        String first = retry.rejected();
+        String retrySlot = retry.slot();
         String second = WorkerEventsTest.uploaded(worker, jobId);
 
         given().auth().oauth2(worker).when().get("/v1/worker/submissions/" + first).then().statusCode(200)
@@ -76,13 +74,11 @@ class RetryLifecycleTest {
 
     @Test
     void aRetrySlotThatLapsesUnusedRejectsTheSubmissionAgainAndItCanBeRetriedOnceMore() throws Exception {
-        String worker = fixtures.worker();
-        fixtures.awaitAuthenticated(worker);
-        String jobId = fixtures.job(2, null, null);
-        String rejected = rejectedUpload(worker, jobId);
-
-        String retrySlot = WorkerFixtures.accept(worker, jobId).then().statusCode(200).extract().path("id");
-        awaitWorkerStatus(worker, rejected, "retry_pending");
+        RetryPending retry = retryPending();
+        String worker = retry.worker();
+        String jobId = retry.jobId();
+        String rejected = retry.rejected();
+        String retrySlot = retry.slot();
         try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
                 "UPDATE assignment SET expires_at = now() - interval '1 second' WHERE id = ?")) {
             s.setString(1, retrySlot);
@@ -105,16 +101,25 @@ class RetryLifecycleTest {
 
     @Test
     void aJobCancelledWhileARetrySlotIsHeldRejectsTheSubmissionAgain() throws Exception {
+        RetryPending retry = retryPending();
+
+        fixtures.jobStatus(retry.jobId(), "in_progress", "cancelled");
+
+        awaitWorkerStatus(retry.worker(), retry.rejected(), "rejected");
+    }
+
+    /** A worker whose upload to a new job of two files was rejected, holding the slot it re-accepted to retry. */
+    private record RetryPending(String worker, String jobId, String rejected, String slot) {
+    }
+
+    private RetryPending retryPending() throws Exception {
         String worker = fixtures.worker();
         fixtures.awaitAuthenticated(worker);
         String jobId = fixtures.job(2, null, null);
         String rejected = rejectedUpload(worker, jobId);
-        WorkerFixtures.accept(worker, jobId).then().statusCode(200);
+        String slot = WorkerFixtures.accept(worker, jobId).then().statusCode(200).extract().path("id");
         awaitWorkerStatus(worker, rejected, "retry_pending");
-
-        fixtures.jobStatus(jobId, "in_progress", "cancelled");
-
-        awaitWorkerStatus(worker, rejected, "rejected");
+        return new RetryPending(worker, jobId, rejected, slot);
     }
 
     private String rejectedUpload(String worker, String jobId) throws Exception {
