@@ -21,7 +21,7 @@ class KubernetesSchemaTest {
 
     /** API versions the validators model: every object of the overlays is one of them, and must validate. */
     private static final Set<String> MODELLED_API_VERSIONS = Set.of("v1", "apps/v1", "batch/v1", "policy/v1",
-            "autoscaling/v2", "networking.k8s.io/v1", "keda.sh/v1alpha1", "kafka.strimzi.io/v1beta2",
+            "autoscaling/v2", "networking.k8s.io/v1", "keda.sh/v1alpha1", "kafka.strimzi.io/v1",
             "postgresql.cnpg.io/v1", "gateway.networking.k8s.io/v1", "monitoring.coreos.com/v1");
 
     @ParameterizedTest
@@ -79,7 +79,7 @@ class KubernetesSchemaTest {
                         - type: kafka
                           metadata: {lagThreshold: 50}
                     ---
-                    apiVersion: kafka.strimzi.io/v1beta2
+                    apiVersion: kafka.strimzi.io/v1
                     kind: KafkaTopic
                     metadata:
                       name: broken
