@@ -48,23 +48,31 @@ final class DescriptionConformance {
         templates.sort(Comparator.comparingInt(Template::parameters));
     }
 
+    /** The operation a request reaches, and "METHOD /template" to name it in problems. */
+    private record Described(String key, JsonNode operation) {
+    }
+
+    /** The described operation of this method and path; empty when the description has none. */
+    private Optional<Described> described(String method, String pathAndQuery) {
+        String path = pathAndQuery.split("\\?", 2)[0];
+        return templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst()
+                .map(t -> new Described(method + " " + t.path(),
+                        description.path("paths").path(t.path()).path(method.toLowerCase())))
+                .filter(d -> !d.operation().isMissingNode());
+    }
+
     /** What is wrong with the answer, empty when it conforms (or is not described). */
     List<String> check(String method, String pathAndQuery, int status, String body) {
-        String path = pathAndQuery.split("\\?", 2)[0];
-        Optional<Template> template = templates.stream().filter(t -> t.pattern().matcher(path).matches()).findFirst();
-        if (template.isEmpty() || status == 0 || body == null || body.isBlank()) {
+        Optional<Described> described = described(method, pathAndQuery);
+        if (described.isEmpty() || status == 0 || body == null || body.isBlank()) {
             return List.of();
         }
-        JsonNode operation = description.path("paths").path(template.get().path()).path(method.toLowerCase());
-        if (operation.isMissingNode()) {
-            return List.of();
-        }
-        JsonNode responses = operation.path("responses");
+        JsonNode responses = described.get().operation().path("responses");
         String code = responses.has(Integer.toString(status)) ? Integer.toString(status) : "default";
         if (!responses.has(code)) {
-            return List.of(method + " " + template.get().path() + " answered " + status + ", which it does not describe");
+            return List.of(described.get().key() + " answered " + status + ", which it does not describe");
         }
-        String key = method + " " + template.get().path() + " " + code;
+        String key = described.get().key() + " " + code;
         Optional<Schema> schema = schemas.computeIfAbsent(key, k -> schemaOf(responses.path(code)));
         if (schema.isEmpty()) {
             return List.of();
@@ -92,15 +100,13 @@ final class DescriptionConformance {
      * described).
      */
     List<String> checkRequest(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
-        String[] pathAndQueryParts = pathAndQuery.split("\\?", 2);
-        Optional<Template> template = templates.stream()
-                .filter(t -> t.pattern().matcher(pathAndQueryParts[0]).matches()).findFirst();
-        JsonNode operation = template.map(t -> description.path("paths").path(t.path()).path(method.toLowerCase()))
-                .orElse(null);
-        if (operation == null || operation.isMissingNode()) {
+        Optional<Described> described = described(method, pathAndQuery);
+        if (described.isEmpty()) {
             return List.of();
         }
-        String key = method + " " + template.get().path();
+        JsonNode operation = described.get().operation();
+        String key = described.get().key();
+        String[] pathAndQueryParts = pathAndQuery.split("\\?", 2);
         Map<String, List<String>> query = query(pathAndQueryParts.length > 1 ? pathAndQueryParts[1] : "");
         List<String> problems = new ArrayList<>();
         for (JsonNode parameter : operation.path("parameters")) {

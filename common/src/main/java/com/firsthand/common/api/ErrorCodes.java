@@ -37,7 +37,7 @@ public final class ErrorCodes {
     private ErrorCodes() {
     }
 
-    /** Status → codes, in the order a reader meets them; the operation's own extension is consumed. */
+    /** Status → codes, in the order a reader meets them. */
     static Map<String, List<String>> of(String path, PathItem.HttpMethod method, Operation operation) {
         Map<String, List<String>> codes = new LinkedHashMap<>();
         boolean post = method == PathItem.HttpMethod.POST;
@@ -77,7 +77,6 @@ public final class ErrorCodes {
                 }
                 add(codes, statusAndCode[0].strip(), statusAndCode[1].strip());
             }
-            operation.removeExtension(EXTENSION);
         }
         return codes;
     }

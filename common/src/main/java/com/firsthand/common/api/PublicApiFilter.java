@@ -87,6 +87,8 @@ public class PublicApiFilter implements OASFilter {
                 : operation.getResponses();
         operation.setResponses(responses);
         ErrorCodes.of(path, method, operation).forEach((status, codes) -> error(responses, status, codes));
+        // Its codes are in the responses now; the extension was only their source.
+        operation.removeExtension(ErrorCodes.EXTENSION);
         describeLongPoll(operation, responses);
         if (method == PathItem.HttpMethod.POST) {
             requireIdempotencyKey(operation);
