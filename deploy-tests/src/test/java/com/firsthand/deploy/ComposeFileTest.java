@@ -186,8 +186,12 @@ class ComposeFileTest {
         assertThat(environment("submissions-service").get("FIRSTHAND_STORAGE_PUBLIC_URL"))
                 .as("download links are signed for the published MinIO port")
                 .isEqualTo("http://localhost:" + hostPort);
-        assertThat(service("gateway").path("volumes").toString())
-                .contains("./docker/gateway/nginx.conf:/etc/nginx/nginx.conf");
+        JsonNode gateway = service("gateway");
+        assertThat(gateway.path("image").asText()).startsWith(GatewayImage.NAME + ":");
+        assertThat(gateway.path("build").path("dockerfile").asText()).isEqualTo(GatewayImage.DOCKERFILE);
+        assertThat(gateway.path("build").path("target").asText()).isEqualTo(GatewayImage.TARGET);
+        assertThat(gateway.path("volumes").toString()).as("the image's own nginx.conf and description")
+                .doesNotContain("/etc/nginx").doesNotContain(GatewayImage.siteRoot());
         NginxRoutes nginx = NginxRoutes.parse(Project.read("docker/gateway/nginx.conf"));
         nginx.upstreams().values().forEach(server -> assertThat(compose.path("services").has(server.host()))
                 .as("upstream host %s is a compose service", server.host()).isTrue());

@@ -52,9 +52,17 @@ class ContainerImagesTest {
             assertThat(runtime).contains(
                     "COPY --from=build --chown=185 /src/${SERVICE}/target/quarkus-app/" + layer + " /deployments/");
         }
-        assertThat(build).contains("-pl " + String.join(",", Project.SERVICE_NAMES) + " -am");
+        assertThat(build).contains("-pl " + String.join(",", Project.SERVICE_NAMES) + ",api-docs -am");
         assertThat(Files.exists(Project.path("docker/Dockerfile.dockerignore"))).isTrue();
         assertThat(Project.read("docker/Dockerfile.dockerignore")).contains("**/target/");
+    }
+
+    @Test
+    void theGatewayImageCarriesItsNginxConfigAndTheApiDescriptionWhereTheConfigServesIt() {
+        String stage = GatewayImage.stage();
+        assertThat(stage).startsWith("FROM nginxinc/nginx-unprivileged:")
+                .contains("COPY docker/gateway/nginx.conf /etc/nginx/nginx.conf")
+                .contains("COPY --from=build /src/api-docs/target/gateway-site/ " + GatewayImage.siteRoot() + "/");
     }
 
     @Test

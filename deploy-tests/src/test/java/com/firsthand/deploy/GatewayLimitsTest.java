@@ -81,6 +81,5 @@ class GatewayLimitsTest {
         assertThat(NGINX.substring(start, NGINX.indexOf('}', NGINX.indexOf("return", start))))
                 .containsPattern("add_header Retry-After \\d+ always;")
                 .contains("return 429 '{\"error\":{\"type\":\"rate_limit_error\",\"code\":\"rate_limited\"");
-        assertThat(Project.read("k8s/base/gateway/nginx.conf")).isEqualTo(NGINX);
     }
 }

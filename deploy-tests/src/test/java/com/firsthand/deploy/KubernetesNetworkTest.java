@@ -60,22 +60,20 @@ class KubernetesNetworkTest {
             rule.path("matches").forEach(m -> matches.add((m.path("method").asText("") + " "
                     + m.path("path").path("type").asText() + " " + m.path("path").path("value").asText()).trim()));
         });
-        assertThat(matches).as("the public routes: the API, and uploads with their own timeout; /admin stays inside")
-                .containsExactlyInAnyOrder("PathPrefix /v1", "POST PathPrefix /v1/worker/jobs/");
+        assertThat(matches).as("the public routes: the API, uploads with their own timeout, the API description and "
+                + "its page; /admin stays inside").containsExactlyInAnyOrder("PathPrefix /v1",
+                "POST PathPrefix /v1/worker/jobs/", "Exact /openapi.json", "Exact /openapi.yaml", "PathPrefix /docs");
         assertThat(timeout(route, "/v1/worker/jobs/")).isGreaterThan(timeout(route, "/v1"));
         String parent = route.path("spec").path("parentRefs").get(0).path("name").asText();
         assertThat(manifests.find("Gateway", parent)).isPresent();
         JsonNode gatewayService = manifests.get("Service", "firsthand-gateway");
         assertThat(gatewayService.path("spec").path("ports").get(0).path("port").asInt()).isEqualTo(8080);
-        String configMap = "";
-        for (JsonNode volume : Workloads.podSpec(manifests, "firsthand-gateway").path("volumes")) {
-            if (volume.path("name").asText().equals("config")) {
-                configMap = volume.path("configMap").path("name").asText();
-            }
-        }
-        assertThat(manifests.get("ConfigMap", configMap).path("data").path("nginx.conf").asText())
-                .as("the gateway runs the nginx.conf whose routing GatewayRoutingTest checks")
-                .isEqualTo(Project.read("docker/gateway/nginx.conf"));
+        JsonNode nginx = Workloads.podSpec(manifests, "firsthand-gateway").path("containers").get(0);
+        assertThat(nginx.path("image").asText()).as("the image whose nginx.conf GatewayRoutingTest checks")
+                .contains(GatewayImage.NAME + ":");
+        nginx.path("volumeMounts").forEach(mount -> assertThat(mount.path("mountPath").asText())
+                .as("the image's own nginx.conf and description").doesNotStartWith("/etc/nginx")
+                .doesNotStartWith(GatewayImage.siteRoot()));
     }
 
     @ParameterizedTest

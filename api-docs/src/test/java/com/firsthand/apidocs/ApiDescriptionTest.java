@@ -1,4 +1,4 @@
-package com.firsthand.launcher;
+package com.firsthand.apidocs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

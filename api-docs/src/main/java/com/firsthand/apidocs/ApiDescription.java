@@ -1,12 +1,9 @@
-package com.firsthand.launcher;
+package com.firsthand.apidocs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +28,8 @@ public final class ApiDescription {
     private ApiDescription() {
     }
 
-    /**
-     * Writes the merged description to a file at build time, for tools that need it before anything runs (the
-     * generated client of e2e-tests): {@code <output> <server-url> <service document>...}.
-     */
-    public static void main(String[] args) throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            documents.add(JSON.readTree(new File(args[i])));
-        }
-        File output = new File(args[0]);
-        output.getParentFile().mkdirs();
-        JSON.writerWithDefaultPrettyPrinter().writeValue(output, merge(documents, args[1]));
-    }
-
     /** @param serverUrl the gateway's public URL, the document's only server */
-    static ObjectNode merge(List<JsonNode> documents, String serverUrl) {
+    public static ObjectNode merge(List<JsonNode> documents, String serverUrl) {
         ObjectNode merged = JSON.createObjectNode();
         merged.put("openapi", documents.get(0).path("openapi").asText("3.1.0"));
         ObjectNode info = merged.putObject("info");
