@@ -53,8 +53,10 @@ final class NginxGateway implements AutoCloseable {
         int port = freePort();
         conf = replaceOnce(conf, "listen 8080;", "listen 127.0.0.1:" + port + ";");
         conf = replaceOnce(conf, "listen 9901;", "listen 127.0.0.1:" + freePort() + ";");
+        // What nginx writes (its pid and temporary files) goes to this run's directory; then the site root, which may
+        // itself lie below /tmp.
+        conf = conf.replace(" /tmp/", " " + work + "/");
         conf = conf.replace("root /usr/share/nginx/firsthand;", "root " + Project.path(SITE) + ";");
-        conf = conf.replace("/tmp/", work + "/");
         Files.writeString(work.resolve("nginx.conf"), conf);
         Path logs = work.resolve("nginx.log");
         Process nginx = new ProcessBuilder(executable(), "-p", work.toString(), "-c", work.resolve("nginx.conf").toString(),
