@@ -22,7 +22,7 @@ class GatewayRoutingTest {
             ServiceSpec.SUBMISSIONS.backend(), ServiceSpec.SCORING.backend(), ServiceSpec.WEBHOOKS.backend());
     private static final List<String> SEGMENTS = List.of("v1", "admin", "jobs", "job_01HZX", "files", "submissions",
             "worker", "usage", "webhook_endpoints", "events", "organizations", "accept", "", ".", "..", "%2e",
-            "%2E%2e", "jobsx", "q", "health", "V1", "filesx", "summary");
+            "%2E%2e", "jobsx", "q", "health", "V1", "filesx", "summary", "calibration");
 
     @Test
     void upstreamsAreTheServicesAtTheirPorts() {
@@ -80,6 +80,8 @@ class GatewayRoutingTest {
         NginxRoutes nginx = NginxRoutes.parse(Project.read("docker/gateway/nginx.conf"));
         assertThat(nginx.route("/v1/jobs/job_1/files?limit=5")).map(NginxRoutes.Server::host)
                 .contains("submissions-service");
+        assertThat(nginx.route("/v1/jobs/job_1/calibration?start_date=2026-12-01T00:00:00Z"))
+                .map(NginxRoutes.Server::host).contains("submissions-service");
         assertThat(nginx.route("/v1/jobs/job_1")).map(NginxRoutes.Server::host).contains("jobs-service");
         assertThat(nginx.route("/v1/usage/../jobs")).isEmpty();
         assertThat(nginx.route("/v1/jobsx")).isEmpty();
@@ -89,7 +91,8 @@ class GatewayRoutingTest {
         Set<String> paths = new LinkedHashSet<>(List.of("/", "/v1", "/v1/", "/admin", "/admin/", "/administrator",
                 "/admin/organizations", "/v1/jobs", "/v1/jobs/", "/v1/jobs/job_1", "/v1/jobs/job_1/cancel",
                 "/v1/jobs/job_1/files", "/v1/jobs/job_1/files/", "/v1/jobs/job_1/files/x/y",
-                "/v1/jobs/job_1/submissions", "/v1/jobs//files", "/v1/jobs/job_1/filesx", "/v1/jobsx",
+                "/v1/jobs/job_1/submissions", "/v1/jobs/job_1/calibration", "/v1/jobs//files", "/v1/jobs/job_1/filesx",
+                "/v1/jobsx",
                 "/v1/worker/jobs", "/v1/submissions/summary", "/v1/usage", "/v1/webhook_endpoints/we_1",
                 "/v1/events/evt_1", "/v1/usage/../jobs", "/v1/usage/%2e%2e/jobs", "/v1/jobs/./job_1",
                 "/v1/jobs/job_1/.", "//v1/jobs", "/V1/jobs", "/q/health", "/v2/jobs", "/v1/jobs/a%2Fb/files"));

@@ -17,6 +17,8 @@ public final class Topics {
     public static final String SUBMISSION_UPLOADED = "submission.uploaded";
     public static final String SUBMISSION_SCORED = "submission.scored";
     public static final String SUBMISSION_STATUS_CHANGED = "submission.status_changed";
+    /** A worker appealed a rejection; scoring-service scores the file again. */
+    public static final String SUBMISSION_APPEALED = "submission.appealed";
     /**
      * Records a consumer gave up on, from any topic, with the reason and the source topic, partition and offset
      * in their headers (not an event type: its messages are other topics' records).
@@ -24,7 +26,8 @@ public final class Topics {
     public static final String DEAD_LETTER = "firsthand.dead_letter";
 
     public static final List<String> ALL = List.of(CREDENTIAL_CHANGED, JOB_CREATED, JOB_STATUS_CHANGED,
-            JOB_CAPACITY_CHANGED, SUBMISSION_UPLOADED, SUBMISSION_SCORED, SUBMISSION_STATUS_CHANGED, DEAD_LETTER);
+            JOB_CAPACITY_CHANGED, SUBMISSION_UPLOADED, SUBMISSION_SCORED, SUBMISSION_STATUS_CHANGED,
+            SUBMISSION_APPEALED, DEAD_LETTER);
 
     public static final Set<String> COMPACTED = Set.of(CREDENTIAL_CHANGED);
 

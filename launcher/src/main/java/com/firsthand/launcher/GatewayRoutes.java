@@ -47,7 +47,7 @@ public final class GatewayRoutes {
     public static GatewayRoutes of(Backend jobs, Backend submissions, Backend scoring, Backend webhooks) {
         return new GatewayRoutes(List.of(
                 Route.prefix("/admin", jobs),
-                Route.pattern("/v1/jobs/[^/]+/(files|submissions)(/.*)?", submissions),
+                Route.pattern("/v1/jobs/[^/]+/(files|submissions|calibration)(/.*)?", submissions),
                 Route.prefix("/v1/jobs", jobs),
                 Route.prefix("/v1/worker", submissions),
                 Route.prefix("/v1/submissions", submissions),

@@ -66,7 +66,9 @@ class WebhookDeliveryTest {
             submission.fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactly("object", "id", "job_id", "worker_id", "status", "ai_star_rating",
                     "ai_reasoning", "file_url", "preview_url", "content_type", "size_bytes", "submitted_at",
-                    "scored_at");
+                    "scored_at", "override", "appeal");
+            assertThat(submission.path("override").isNull()).as("no override on a scored submission").isTrue();
+            assertThat(submission.path("appeal").isNull()).isTrue();
             assertThat(submission.path("object").asText()).isEqualTo("submission");
             assertThat(submission.path("id").asText()).isEqualTo(submissionId);
             assertThat(submission.path("status").asText()).isEqualTo("approved");

@@ -13,6 +13,8 @@ public final class Ids {
     public static final String SUBMISSION = "sub";
     public static final String ASSIGNMENT = "asg";
     public static final String FILE = "file";
+    public static final String DECISION = "dec";
+    public static final String PAYOUT_ADJUSTMENT = "padj";
     public static final String EVENT = "evt";
     public static final String WORKER_EVENT = "wev";
     public static final String WEBHOOK_ENDPOINT = "we";

@@ -105,7 +105,7 @@ public class Job {
             return null;
         }
         capacitySequence = sequence;
-        filesApproved = Math.min(Math.max(filesApproved, approved), filesNeeded);
+        filesApproved = Math.min(approved, filesNeeded);
         filesPending = pending;
         slotsHeld = held;
         filesRejected = rejected;
@@ -115,9 +115,7 @@ public class Job {
         if (next == status) {
             return null;
         }
-        if (next == JobStatus.COMPLETED) {
-            completedAt = now;
-        }
+        completedAt = next == JobStatus.COMPLETED ? now : null;
         return moveTo(next, now);
     }
 

@@ -6,9 +6,10 @@ package com.firsthand.jobs.domain;
  * <pre>
  *   open ──work starts──▶ in_progress ──every slot taken──▶ filled ──a rejection frees a slot──▶ open
  *     any of them ──files_approved = files_needed──▶ completed
+ *     completed ──a buyer override rejects an approved file──▶ in_progress (or filled)
  *     open / in_progress / filled ──cancel──▶ cancelled      ──deadline passes──▶ expired
  * </pre>
- * Final statuses (completed, cancelled, expired) never change again.
+ * Cancelled and expired never change again; completed only when the buyer takes an approved file back.
  */
 public final class JobLifecycle {
 
@@ -16,6 +17,9 @@ public final class JobLifecycle {
     }
 
     public static JobStatus statusFor(JobStatus current, int filesNeeded, int approved, int pending, int held) {
+        if (current == JobStatus.COMPLETED && approved < filesNeeded) {
+            return approved + pending + held >= filesNeeded ? JobStatus.FILLED : JobStatus.IN_PROGRESS;
+        }
         if (current.isFinal()) {
             return current;
         }

@@ -55,6 +55,24 @@ class JobTest {
     }
 
     @Test
+    void aCompletedJobWhoseApprovedFileTheBuyerTakesBackIsInProgressAgainUntilItCompletesAgain() {
+        Job job = job(2);
+        job.applyProgress(1, 2, 0, 0, 0, 4.0, NOW);
+        Instant later = NOW.plusSeconds(60);
+
+        StatusTransition reopened = job.applyProgress(2, 1, 0, 0, 1, 3.0, later);
+
+        assertThat(reopened.from()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(reopened.to()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(job.filesApproved).isEqualTo(1);
+        assertThat(job.completedAt).isNull();
+        assertThat(job.applyProgress(3, 1, 1, 0, 1, 3.0, later).to()).as("the freed slot taken again")
+                .isEqualTo(JobStatus.FILLED);
+        assertThat(job.applyProgress(4, 2, 0, 0, 1, 3.3, later).to()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(job.completedAt).isEqualTo(later);
+    }
+
+    @Test
     void finalStatusesStayFinal() {
         Job job = job(2);
         job.cancel(NOW);
@@ -62,6 +80,8 @@ class JobTest {
         assertThat(job.applyProgress(1, 2, 0, 0, 0, 4.0, NOW)).isNull();
         assertThat(job.status).isEqualTo(JobStatus.CANCELLED);
         assertThat(job.filesApproved).as("approvals that were in flight still count").isEqualTo(2);
+        assertThat(job.applyProgress(2, 1, 0, 0, 1, 3.0, NOW)).as("an override does not reopen a cancelled job")
+                .isNull();
         assertThatThrownBy(() -> job.cancel(NOW)).isInstanceOf(JobStateException.class);
         assertThat(job.expire(NOW)).isNull();
     }

@@ -36,6 +36,10 @@ public interface ScoringConfig {
     @WithDefault("5s")
     String leaseRenewal();
 
+    /** How often appeals waiting for the appeal scorer are looked for (ScoreAppeals). */
+    @WithDefault("1s")
+    String appealPoll();
+
     /** Largest image accepted for decoding, in pixels (the upload path refuses larger ones already). */
     @WithDefault("100000000")
     long maxImagePixels();

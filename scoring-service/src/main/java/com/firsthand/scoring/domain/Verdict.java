@@ -12,9 +12,12 @@ import java.util.List;
  * @param location   what the photo's GPS said about the job's location, or null
  * @param usage      the tokens the AI provider reported for this verdict (NONE without a provider)
  * @param fallback   true when the local scorer rated it because the AI provider gave up: no credit is charged
+ * @param model      the model that rated it (the provider's model name, or the local scorer's rules); null before
+ *                   scoring
+ * @param rubricVersion the version of the rubric the scorer applied; null before scoring
  */
 public record Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks,
-        LocationFact location, TokenUsage usage, boolean fallback) {
+        LocationFact location, TokenUsage usage, boolean fallback, String model, String rubricVersion) {
 
     public static final String PRE_SCORING = "pre-scoring";
 
@@ -27,19 +30,25 @@ public record Verdict(int stars, String reasoning, boolean preScoring, String sc
     }
 
     public Verdict(int stars, String reasoning, boolean preScoring, String scorer, List<Check> checks) {
-        this(stars, reasoning, preScoring, scorer, checks, null, TokenUsage.NONE, false);
+        this(stars, reasoning, preScoring, scorer, checks, null, TokenUsage.NONE, false, null, null);
     }
 
     public Verdict withLocation(LocationFact fact) {
-        return new Verdict(stars, reasoning, preScoring, scorer, checks, fact, usage, fallback);
+        return new Verdict(stars, reasoning, preScoring, scorer, checks, fact, usage, fallback, model, rubricVersion);
     }
 
     public Verdict withReasoning(String text) {
-        return new Verdict(stars, text, preScoring, scorer, checks, location, usage, fallback);
+        return new Verdict(stars, text, preScoring, scorer, checks, location, usage, fallback, model, rubricVersion);
     }
 
     public Verdict withUsage(TokenUsage reported) {
-        return new Verdict(stars, reasoning, preScoring, scorer, checks, location, reported, fallback);
+        return new Verdict(stars, reasoning, preScoring, scorer, checks, location, reported, fallback, model,
+                rubricVersion);
+    }
+
+    /** The verdict stamped with what produced it: the model and the version of its rubric. */
+    public Verdict by(String modelName, String rubric) {
+        return new Verdict(stars, reasoning, preScoring, scorer, checks, location, usage, fallback, modelName, rubric);
     }
 
     /** The local scorer's verdict standing in for a provider that gave up, saying so in the reasoning. */
@@ -47,7 +56,7 @@ public record Verdict(int stars, String reasoning, boolean preScoring, String sc
         List<Check> all = new ArrayList<>(checks);
         all.add(Check.failed("ai_rating", provider + " gave up: " + why + "; rated by the local scorer, not charged"));
         return new Verdict(stars, "The AI provider could not rate this file (" + why + "), so the local scorer did. "
-                + reasoning, preScoring, scorer, all, location, usage, true);
+                + reasoning, preScoring, scorer, all, location, usage, true, model, rubricVersion);
     }
 
     public static Verdict rejectedBeforeScoring(Check failed, List<Check> earlier) {

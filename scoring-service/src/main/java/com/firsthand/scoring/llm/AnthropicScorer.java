@@ -62,7 +62,7 @@ class AnthropicScorer extends LlmScorer {
     @Override
     ObjectNode request(JobRequirements job, String jpegBase64) {
         ObjectNode request = JSON.objectNode().put("model", model()).put("max_tokens", maxTokens())
-                .put("system", RUBRIC);
+                .put("system", rubric(job));
         temperature.ifPresent(t -> request.put("temperature", t));
         request.putArray("tools").addObject().put("name", TOOL)
                 .put("description", "Record the star rating and the reasoning for the submitted file.")

@@ -83,7 +83,7 @@ class OpenAiCompatibleScorer extends LlmScorer {
             temperature.ifPresent(t -> request.put("temperature", t));
         }
         ArrayNode messages = request.putArray("messages");
-        messages.addObject().put("role", "system").put("content", RUBRIC);
+        messages.addObject().put("role", "system").put("content", rubric(job));
         ArrayNode content = messages.addObject().put("role", "user").putArray("content");
         content.addObject().put("type", "text").put("text", jobText(job));
         content.addObject().put("type", "image_url").putObject("image_url")

@@ -1,5 +1,6 @@
 package com.firsthand.scoring.mapping;
 
+import com.firsthand.events.SubmissionAppealed;
 import com.firsthand.events.SubmissionScored;
 import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.scoring.domain.Check;
@@ -29,7 +30,17 @@ public final class ScoringMapper {
         return new SubmissionScored(upload.submissionId(), upload.jobId(), upload.orgId(), upload.workerId(),
                 verdict.stars(), verdict.reasoning(), verdict.preScoring(), verdict.credits(), checks, verdict.scorer(),
                 at, verdict.location() == null ? null
-                        : new SubmissionScored.Location(verdict.location().status(), verdict.location().distanceKm()));
+                        : new SubmissionScored.Location(verdict.location().status(), verdict.location().distanceKm()),
+                verdict.model(), verdict.rubricVersion());
+    }
+
+    /** The appeal scorer's verdict on a worker's appeal: not charged, no pre-scoring, no location facts anew. */
+    public static SubmissionScored appealScored(SubmissionAppealed appealed, Verdict verdict, Instant at) {
+        List<SubmissionScored.Check> checks = verdict.checks().stream()
+                .map(c -> new SubmissionScored.Check(c.name(), c.passed(), c.detail())).toList();
+        return new SubmissionScored(appealed.submissionId(), appealed.jobId(), appealed.orgId(), appealed.workerId(),
+                verdict.stars(), verdict.reasoning(), false, 0, checks, verdict.scorer(), at, null, verdict.model(),
+                verdict.rubricVersion(), true);
     }
 
     public static List<Check> checks(List<SubmissionScored.Check> checks) {

@@ -10,7 +10,8 @@ public class ScoreRepository {
 
     public record ScoreRow(String submissionId, String jobId, String orgId, String workerId, int stars,
             String reasoning, boolean preScoring, String scorer, int credits, String checksJson, int attempts,
-            Instant scoredAt, long inputTokens, long outputTokens, boolean fallback) {
+            Instant scoredAt, long inputTokens, long outputTokens, boolean fallback, String model,
+            String rubricVersion) {
     }
 
     /**
@@ -33,14 +34,16 @@ public class ScoreRepository {
 
     public void insert(ScoreRow row) {
         entityManager.createNativeQuery("INSERT INTO score (submission_id, job_id, org_id, worker_id, stars, reasoning, "
-                + "pre_scoring, scorer, credits, checks, attempts, scored_at, input_tokens, output_tokens, fallback) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS jsonb), ?11, ?12, ?13, ?14, ?15)")
+                + "pre_scoring, scorer, credits, checks, attempts, scored_at, input_tokens, output_tokens, fallback, "
+                + "model, rubric_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS jsonb), ?11, ?12, "
+                + "?13, ?14, ?15, CAST(?16 AS text), CAST(?17 AS text))")
                 .setParameter(1, row.submissionId()).setParameter(2, row.jobId()).setParameter(3, row.orgId())
                 .setParameter(4, row.workerId()).setParameter(5, row.stars()).setParameter(6, row.reasoning())
                 .setParameter(7, row.preScoring()).setParameter(8, row.scorer()).setParameter(9, row.credits())
                 .setParameter(10, row.checksJson()).setParameter(11, row.attempts()).setParameter(12, row.scoredAt())
                 .setParameter(13, row.inputTokens()).setParameter(14, row.outputTokens())
-                .setParameter(15, row.fallback()).executeUpdate();
+                .setParameter(15, row.fallback()).setParameter(16, row.model())
+                .setParameter(17, row.rubricVersion()).executeUpdate();
     }
 
     public ScoringUsage usage(String orgId, Instant from, Instant to) {

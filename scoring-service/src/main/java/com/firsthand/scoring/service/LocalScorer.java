@@ -19,6 +19,10 @@ import java.util.List;
 public class LocalScorer implements Scorer {
 
     public static final String NAME = "local";
+    /** What the local scorer applies, as the decision record names it: QualityRating's rules. */
+    public static final String MODEL = "local-rules";
+    /** Raise with every change to QualityRating's thresholds or the basic check's rating. */
+    public static final String RUBRIC_VERSION = "local-1";
 
     @Override
     public String name() {
@@ -28,11 +32,12 @@ public class LocalScorer implements Scorer {
     @Override
     public Verdict score(FileFacts file, JobRequirements job, List<Check> earlier) {
         if (file.isImage()) {
-            return QualityRating.rate(ImageQuality.measure(file.gray()), file.width(), file.height(), earlier);
+            return QualityRating.rate(ImageQuality.measure(file.gray()), file.width(), file.height(), earlier)
+                    .by(MODEL, RUBRIC_VERSION);
         }
         String detail = capitalise(file.summary());
         return new Verdict(3, detail + ". Content not judged: the local scorer checks only that a "
-                + file.detectedType() + " file is readable.", false, NAME, earlier);
+                + file.detectedType() + " file is readable.", false, NAME, earlier).by(MODEL, RUBRIC_VERSION);
     }
 
     private static String capitalise(String text) {

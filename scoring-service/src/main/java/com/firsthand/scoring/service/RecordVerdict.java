@@ -54,7 +54,7 @@ public class RecordVerdict {
         scores.insert(new ScoreRepository.ScoreRow(upload.submissionId(), upload.jobId(), upload.orgId(),
                 upload.workerId(), verdict.stars(), verdict.reasoning(), verdict.preScoring(), verdict.scorer(),
                 verdict.credits(), checksJson(verdict), attempts, now, verdict.usage().inputTokens(),
-                verdict.usage().outputTokens(), verdict.fallback()));
+                verdict.usage().outputTokens(), verdict.fallback(), verdict.model(), verdict.rubricVersion()));
         if (verdict.credits() > 0) {
             ledger.charge(upload.submissionId(), upload.orgId(), verdict.credits(), verdict.scorer(), now);
         }

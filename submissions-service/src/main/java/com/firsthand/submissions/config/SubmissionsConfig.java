@@ -42,6 +42,18 @@ public interface SubmissionsConfig {
     @WithDefault("1h")
     String orphanUploadSweep();
 
+    /** How long after its score a buyer may override the decision on a submission. */
+    @WithDefault("P30D")
+    Duration overrideWindow();
+
+    /** How long after its score a worker may appeal a rejection. */
+    @WithDefault("P7D")
+    Duration appealWindow();
+
+    /** How often appeals the buyer left unanswered past the override window are closed as denied. */
+    @WithDefault("1h")
+    String appealSweep();
+
     /** How often quarantine originals past their use are deleted (approved, or rejected past the retention). */
     @WithDefault("1h")
     String originalSweep();

@@ -127,6 +127,26 @@ public class JobReplica {
         return approves;
     }
 
+    /** The buyer rejected approved work: its slot opens again. */
+    public void overrideToRejected() {
+        approved--;
+        rejected++;
+    }
+
+    /**
+     * Rejected work approved late (a buyer's override, an upheld appeal): it takes a free slot, so the job never
+     * holds more than files_needed.
+     */
+    public void overrideToApproved() {
+        if (remaining() <= 0) {
+            throw new OverrideRefusedException(OverrideRefusedException.JOB_FULL, "Every slot of this job is approved"
+                    + " or taken by work in progress, so this file cannot be approved within files_needed ("
+                    + filesNeeded + ").");
+        }
+        rejected--;
+        approved++;
+    }
+
     /** An unused hold ran out. */
     public void expireHold() {
         held--;

@@ -13,9 +13,13 @@ public final class WorkerEventTypes {
     public static final String ASSIGNMENT_EXPIRING = "assignment.expiring";
     public static final String SUBMISSION_APPROVED = "submission.approved";
     public static final String SUBMISSION_REJECTED = "submission.rejected";
+    /** The buyer overrode the decision on the worker's submission: why, and what it did to the payout. */
+    public static final String SUBMISSION_OVERRIDDEN = "submission.overridden";
+    /** The worker's appeal moved: scored again (upheld and paid, or waiting for the buyer), or denied. */
+    public static final String SUBMISSION_APPEAL_UPDATED = "submission.appeal_updated";
 
     public static final Set<String> ALL = Set.of(JOB_CANCELLED, ASSIGNMENT_RELEASED, ASSIGNMENT_EXPIRING,
-            SUBMISSION_APPROVED, SUBMISSION_REJECTED);
+            SUBMISSION_APPROVED, SUBMISSION_REJECTED, SUBMISSION_OVERRIDDEN, SUBMISSION_APPEAL_UPDATED);
 
     private WorkerEventTypes() {
     }

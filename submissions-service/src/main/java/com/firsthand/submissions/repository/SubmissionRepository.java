@@ -1,5 +1,7 @@
 package com.firsthand.submissions.repository;
 
+import com.firsthand.events.AppealStatuses;
+import com.firsthand.events.Scores;
 import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.submissions.domain.Submission;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -56,6 +58,14 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, S
             Instant to) {
     }
 
+    /** Appeals the appeal scorer did not uphold, still waiting for the buyer, of work scored before the cutoff. */
+    public List<String> appealsAwaitingBuyer(Instant scoredBefore, int max) {
+        return getEntityManager().createQuery("select s.id from Submission s where s.appealStatus = :pending"
+                + " and s.appealRescoreStars is not null and s.scoredAt < :cutoff order by s.id", String.class)
+                .setParameter("pending", AppealStatuses.PENDING).setParameter("cutoff", scoredBefore)
+                .setMaxResults(max).getResultList();
+    }
+
     public List<Submission> listPage(Filter filter, String afterId, int fetchSize) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
@@ -63,7 +73,9 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, S
         and(query, params, "workerId = :worker", "worker", filter.workerId());
         and(query, params, "jobId = :job", "job", filter.jobId());
         and(query, params, "status = :status", "status", filter.status());
-        and(query, params, "aiStarRating >= :minScore", "minScore", filter.minScore());
+        // Work the buyer approved by override meets the approval threshold whatever the AI's stars.
+        and(query, params, "(aiStarRating >= :minScore or (overrideDecision = 'approved' and :minScore <= "
+                + Scores.APPROVAL_THRESHOLD + "))", "minScore", filter.minScore());
         and(query, params, "submittedAt >= :from", "from", filter.from());
         and(query, params, "submittedAt < :to", "to", filter.to());
         and(query, params, "id < :after", "after", afterId);
@@ -94,8 +106,9 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, S
 
     /** The worker's latest rejected submission on the job not retried yet, if it has one to retry. */
     public Optional<Submission> latestRejected(String jobId, String workerId) {
-        return find("jobId = :job and workerId = :worker and status = 'rejected' and retrySubmissionId is null",
-                Sort.descending("id"),
+        // A rejection under appeal is not retried: the appeal may still approve it.
+        return find("jobId = :job and workerId = :worker and status = 'rejected' and retrySubmissionId is null"
+                + " and (appealStatus is null or appealStatus <> 'pending')", Sort.descending("id"),
                 Parameters.with("job", jobId).and("worker", workerId)).firstResultOptional();
     }
 

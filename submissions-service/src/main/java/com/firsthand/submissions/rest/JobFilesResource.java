@@ -7,11 +7,15 @@ import com.firsthand.common.paging.CursorCodec;
 import com.firsthand.common.paging.ListResponse;
 import com.firsthand.common.paging.PageRequest;
 import com.firsthand.events.SubmissionStatuses;
+import com.firsthand.common.paging.DateWindow;
+import com.firsthand.submissions.mapping.CalibrationMapper;
 import com.firsthand.submissions.mapping.FileUrls;
 import com.firsthand.submissions.mapping.SubmissionMapper;
 import com.firsthand.submissions.repository.SubmissionRepository;
+import com.firsthand.submissions.rest.model.CalibrationResponse;
 import com.firsthand.submissions.rest.model.FileResponse;
 import com.firsthand.submissions.rest.model.SubmissionResponse;
+import com.firsthand.submissions.service.MeasureCalibration;
 import com.firsthand.submissions.service.SubmissionQueries;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -24,8 +28,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * GET /v1/jobs/{job_id}/files and /submissions: under the jobs path in the API reference, served here where
- * the files and submissions live (the gateway routes them).
+ * GET /v1/jobs/{job_id}/files, /submissions and /calibration: under the jobs path in the API reference, served here
+ * where the files, submissions and decisions live (the gateway routes them).
  */
 @Path("/v1/jobs/{job_id}")
 @Authenticated(Audience.BUYER)
@@ -41,14 +45,27 @@ public class JobFilesResource {
     private final CallerContext caller;
     private final CursorCodec cursors;
     private final FileUrls urls;
+    private final MeasureCalibration calibration;
 
     public JobFilesResource(SubmissionRepository submissions, SubmissionQueries queries, CallerContext caller,
-            CursorCodec cursors, FileUrls urls) {
+            CursorCodec cursors, FileUrls urls, MeasureCalibration calibration) {
         this.submissions = submissions;
         this.queries = queries;
         this.caller = caller;
         this.cursors = cursors;
         this.urls = urls;
+        this.calibration = calibration;
+    }
+
+    @GET
+    @Path("/calibration")
+    @Transactional
+    @Operation(operationId = "getJobCalibration", summary = "How far the AI's verdicts on a job agree with yours",
+            description = "As GET /v1/submissions/calibration, for this job's submissions.")
+    public CalibrationResponse calibration(@RestPath("job_id") String jobId, @RestQuery("start_date") String startDate,
+            @RestQuery("end_date") String endDate) {
+        DateWindow window = queries.window(startDate, endDate);
+        return CalibrationMapper.toResponse(jobId, window, calibration.measure(caller.orgId(), jobId, window));
     }
 
     @GET

@@ -7,30 +7,46 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
+import com.firsthand.common.api.ApiException;
 import com.firsthand.common.auth.CallerContext;
+import com.firsthand.common.idempotency.IdempotencyService;
 import com.firsthand.common.paging.CursorCodec;
 import com.firsthand.common.paging.DateWindow;
 import com.firsthand.common.paging.ListResponse;
 import com.firsthand.common.paging.PageRequest;
+import com.firsthand.submissions.domain.OverrideRefusedException;
+import com.firsthand.submissions.mapping.CalibrationMapper;
+import com.firsthand.submissions.mapping.DecisionMapper;
 import com.firsthand.submissions.mapping.FileUrls;
 import com.firsthand.submissions.mapping.SubmissionMapper;
+import com.firsthand.submissions.repository.DecisionRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
+import com.firsthand.submissions.rest.model.CalibrationResponse;
+import com.firsthand.submissions.rest.model.DecisionResponse;
+import com.firsthand.submissions.rest.model.OverrideSubmissionRequest;
 import com.firsthand.submissions.rest.model.SubmissionResponse;
 import com.firsthand.submissions.rest.model.SubmissionSummaryResponse;
+import com.firsthand.submissions.service.MeasureCalibration;
+import com.firsthand.submissions.service.OverrideSubmission;
 import com.firsthand.submissions.service.ShowPreview;
 import com.firsthand.submissions.service.SubmissionQueries;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import com.firsthand.common.api.ErrorCodes;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -49,15 +65,24 @@ public class SubmissionResource {
     private final CursorCodec cursors;
     private final FileUrls urls;
     private final ShowPreview previews;
+    private final OverrideSubmission overrides;
+    private final DecisionRepository decisions;
+    private final IdempotencyService idempotency;
+    private final MeasureCalibration calibration;
 
     public SubmissionResource(SubmissionRepository submissions, SubmissionQueries queries, CallerContext caller,
-            CursorCodec cursors, FileUrls urls, ShowPreview previews) {
+            CursorCodec cursors, FileUrls urls, ShowPreview previews, OverrideSubmission overrides,
+            DecisionRepository decisions, IdempotencyService idempotency, MeasureCalibration calibration) {
         this.submissions = submissions;
         this.queries = queries;
         this.caller = caller;
         this.cursors = cursors;
         this.urls = urls;
         this.previews = previews;
+        this.overrides = overrides;
+        this.decisions = decisions;
+        this.idempotency = idempotency;
+        this.calibration = calibration;
     }
 
     @GET
@@ -113,6 +138,20 @@ public class SubmissionResource {
     }
 
     @GET
+    @Path("/calibration")
+    @Transactional
+    @Operation(operationId = "getCalibration",
+            summary = "How far the AI's verdicts agree with yours, organisation-wide",
+            description = "Every AI decision scored in the period against your verdict on the same submission (your"
+                    + " override, else the AI's verdict you let stand): counts, the confusion matrix, Cohen's kappa"
+                    + " and the overturn rate per scorer and model. GET /v1/jobs/{job_id}/calibration for one job.")
+    public CalibrationResponse calibration(@RestQuery("start_date") String startDate,
+            @RestQuery("end_date") String endDate) {
+        DateWindow window = queries.window(startDate, endDate);
+        return CalibrationMapper.toResponse(null, window, calibration.measure(caller.orgId(), null, window));
+    }
+
+    @GET
     @Path("/{submission_id}")
     @Transactional
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(
@@ -124,11 +163,53 @@ public class SubmissionResource {
                      job description. Subject is centered and in focus with good composition.",
                      "file_url": "https://files.firsthandapi.com/...", "preview_url": null,
                      "content_type": "image/jpeg", "size_bytes": 2450000, "submitted_at": "2026-03-16T14:30:00Z",
-                     "scored_at": "2026-03-16T14:30:05Z", "location": null, "retry_submission_id": null}""")))
+                     "scored_at": "2026-03-16T14:30:05Z", "location": null, "retry_submission_id": null,
+                     "override": null, "appeal": null}""")))
     @Operation(operationId = "getSubmission", summary = "Retrieve a submission with its AI rating and reasoning")
     public SubmissionResponse get(@RestPath("submission_id") String submissionId) {
         var submission = queries.getForOrg(caller.orgId(), submissionId);
         return SubmissionMapper.toBuyerResponse(submission, urls);
+    }
+
+    @POST
+    @Path("/{submission_id}/override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @APIResponse(responseCode = "200", description = "The submission, overridden", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResponse.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OverrideSubmissionRequest.class), examples = @ExampleObject(
+                    name = "wrong subject", value = """
+                            {"decision": "rejected", "reason": "Sharp, but it shows a parcel box, not a mailbox."}""")))
+    @Extension(name = ErrorCodes.EXTENSION, value = "409:" + OverrideRefusedException.NOT_SCORED + ",409:"
+            + OverrideRefusedException.RETRY_IN_PROGRESS + ",409:" + OverrideRefusedException.ALREADY_OVERRIDDEN
+            + ",409:" + OverrideRefusedException.NOT_A_CHANGE + ",409:" + OverrideRefusedException.WINDOW_CLOSED
+            + ",409:" + OverrideRefusedException.JOB_FULL + ",409:" + OverrideRefusedException.FILE_NO_LONGER_STORED
+            + ",503:" + StorageExceptionMapper.STORAGE_UNAVAILABLE)
+    @Operation(operationId = "overrideSubmission", summary = "Override the AI's decision on a scored submission, once",
+            description = "Rejecting approved work takes its file out of the job's files, frees its slot (a completed"
+                    + " job is in progress again) and reverses the worker's payout; approving rejected work delivers"
+                    + " its file and pays the worker, within files_needed. Allowed for 30 days after the score"
+                    + " (firsthand.submissions.override-window); the worker is told the reason.")
+    public Response override(@RestHeader("Idempotency-Key") String key, UriInfo uri,
+            @RestPath("submission_id") String submissionId, OverrideSubmissionRequest request) {
+        if (request == null) {
+            throw ApiException.missingParam("decision");
+        }
+        return idempotency.execute(key, "POST", uri.getPath(), request, () -> Response.ok(
+                SubmissionMapper.toBuyerResponse(overrides.override(caller.orgId(), caller.caller().credentialId(),
+                        submissionId, request.decision(), request.reason()), urls)).build());
+    }
+
+    @GET
+    @Path("/{submission_id}/decisions")
+    @Transactional
+    @Operation(operationId = "listSubmissionDecisions",
+            summary = "Every decision on a submission, in order: the AI's score, the buyer's override")
+    public ListResponse<DecisionResponse> decisions(@RestPath("submission_id") String submissionId) {
+        queries.getForOrg(caller.orgId(), submissionId);
+        return new ListResponse<>("list", decisions.of(submissionId).stream().map(DecisionMapper::toResponse)
+                .toList(), false, null);
     }
 
     @GET

@@ -1,5 +1,22 @@
 package com.firsthand.submissions.rest;
 
+import com.firsthand.common.api.ApiException;
+import com.firsthand.common.api.ErrorCodes;
+import com.firsthand.common.idempotency.IdempotencyService;
+import com.firsthand.submissions.domain.AppealRefusedException;
+import com.firsthand.submissions.rest.model.AppealSubmissionRequest;
+import com.firsthand.submissions.service.AppealSubmission;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 import com.firsthand.common.auth.Audience;
 import com.firsthand.common.auth.Authenticated;
 import com.firsthand.common.auth.CallerContext;
@@ -37,14 +54,49 @@ public class WorkerSubmissionsResource {
     private final SubmissionQueries queries;
     private final CallerContext caller;
     private final CursorCodec cursors;
+    private final AppealSubmission appeals;
+    private final IdempotencyService idempotency;
 
     public WorkerSubmissionsResource(SubmissionRepository submissions, PayoutRepository payouts,
-            SubmissionQueries queries, CallerContext caller, CursorCodec cursors) {
+            SubmissionQueries queries, CallerContext caller, CursorCodec cursors, AppealSubmission appeals,
+            IdempotencyService idempotency) {
         this.submissions = submissions;
         this.payouts = payouts;
         this.queries = queries;
         this.caller = caller;
         this.cursors = cursors;
+        this.appeals = appeals;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Path("/submissions/{submission_id}/appeal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @APIResponse(responseCode = "200", description = "The submission, appealed", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResponse.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AppealSubmissionRequest.class), examples = @ExampleObject(
+                    name = "blurry by mistake", value = """
+                            {"message": "The mailbox is in focus; the blur is the hedge behind it."}""")))
+    @Extension(name = ErrorCodes.EXTENSION, value = "409:" + AppealRefusedException.NOT_REJECTED + ",409:"
+            + AppealRefusedException.NOT_APPEALABLE + ",409:" + AppealRefusedException.DECIDED_BY_BUYER + ",409:"
+            + AppealRefusedException.ALREADY_APPEALED + ",409:" + AppealRefusedException.WINDOW_CLOSED + ",409:"
+            + AppealRefusedException.FILE_NO_LONGER_STORED)
+    @Operation(operationId = "appealSubmission", summary = "Appeal the rejection of one of your submissions, once",
+            description = "Within 7 days of the score (firsthand.submissions.appeal-window). The file is scored again"
+                    + " by the appeal scorer with your message as context: 3 stars or more approves and pays it;"
+                    + " otherwise the buyer decides. A rejection by a pre-scoring check (a duplicate, the minimum"
+                    + " size, outside the radius) is a fact: appeal it with disputed_fact, why it is wrong. The"
+                    + " appeal's progress is the submission's appeal object, and submission.appeal_updated events.")
+    public Response appeal(@RestHeader("Idempotency-Key") String key, UriInfo uri,
+            @RestPath("submission_id") String submissionId, AppealSubmissionRequest request) {
+        if (request == null) {
+            throw ApiException.missingParam("message");
+        }
+        return idempotency.execute(key, "POST", uri.getPath(), request, () -> Response.ok(SubmissionMapper.toResponse(
+                appeals.appeal(caller.workerId(), submissionId, request.message(), request.disputedFact()), null))
+                .build());
     }
 
     @GET

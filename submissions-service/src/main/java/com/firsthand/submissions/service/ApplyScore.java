@@ -35,10 +35,12 @@ public class ApplyScore {
     private final SlotCapacity capacity;
     private final SubmissionOutcomes outcomes;
     private final WorkerEvents workerEvents;
+    private final DecisionRecord decisions;
     private final Clock clock;
 
     public ApplyScore(JobReplicaRepository jobs, SubmissionRepository submissions, PayoutRepository payouts,
-            DeliverApprovedFile delivery, SlotCapacity capacity, SubmissionOutcomes outcomes, WorkerEvents workerEvents, Clock clock) {
+            DeliverApprovedFile delivery, SlotCapacity capacity, SubmissionOutcomes outcomes,
+            WorkerEvents workerEvents, DecisionRecord decisions, Clock clock) {
         this.jobs = jobs;
         this.submissions = submissions;
         this.payouts = payouts;
@@ -46,6 +48,7 @@ public class ApplyScore {
         this.capacity = capacity;
         this.outcomes = outcomes;
         this.workerEvents = workerEvents;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -79,6 +82,7 @@ public class ApplyScore {
         }
         capacity.changed(job);
         outcomes.changed(submission, SubmissionStatuses.PENDING_SCORE, now);
+        decisions.scored(submission, score);
         if (submission.delivered()) {
             workerEvents.submissionApproved(submission, job.pricePerFileCents, now);
         } else {

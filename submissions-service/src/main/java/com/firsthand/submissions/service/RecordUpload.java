@@ -3,12 +3,12 @@ package com.firsthand.submissions.service;
 import com.firsthand.common.outbox.Outbox;
 import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.SubmissionStatuses;
-import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.domain.Assignment;
 import com.firsthand.submissions.domain.JobReplica;
 import com.firsthand.submissions.domain.Submission;
 import com.firsthand.submissions.domain.WorkRefusedException;
+import com.firsthand.submissions.mapping.UploadEvents;
 import com.firsthand.submissions.repository.AssignmentRepository;
 import com.firsthand.submissions.repository.JobReplicaRepository;
 import com.firsthand.submissions.repository.SubmissionRepository;
@@ -76,10 +76,7 @@ public class RecordUpload {
         job.recordUpload();
         capacity.changed(job);
         outbox.append(Topics.SUBMISSION_UPLOADED, AggregateTypes.SUBMISSION, submission.id, job.orgId, now,
-                new SubmissionUploaded(submission.id, jobId, job.orgId, workerId, file.bucket(), file.objectKey(),
-                        file.contentType(), file.sizeBytes(), file.sha256(), file.width(), file.height(), job.type,
-                        job.description, job.acceptedFormats, job.minWidth, job.minHeight, job.locationLat,
-                        job.locationLng, job.locationRadiusKm, now, job.locationRequired));
+                UploadEvents.uploaded(submission, job, file.bucket(), file.width(), file.height(), now));
         return submission;
     }
 }

@@ -38,6 +38,19 @@ public class SubmissionOutcomes {
                         from, submission.status, submission.aiStarRating, submission.aiReasoning, submission.fileId,
                         at, submission.contentType, submission.deliveredSizeBytes(), submission.submittedAt,
                         submission.scoredAt, fileUrl, delivered ? at.plus(EVENT_URL_VALIDITY) : null,
-                        FileUrls.previewOf(submission)));
+                        FileUrls.previewOf(submission), override(submission), appeal(submission)));
+    }
+
+    private static SubmissionStatusChanged.Appeal appeal(Submission submission) {
+        return submission.appealStatus == null ? null : new SubmissionStatusChanged.Appeal(submission.appealStatus,
+                submission.appealMessage, submission.appealDisputedFact, submission.appealedAt,
+                submission.appealRescoreStars,
+                submission.appealRescoreReasoning, submission.appealDecidedAt);
+    }
+
+    private static SubmissionStatusChanged.Override override(Submission submission) {
+        return submission.overrideDecision == null ? null : new SubmissionStatusChanged.Override(
+                submission.overrideDecision, submission.overrideReason, submission.overridePreviousStatus,
+                submission.overriddenAt);
     }
 }

@@ -72,6 +72,24 @@ public class WorkerEvents {
         append(submission.workerId, WorkerEventTypes.SUBMISSION_REJECTED, at, data.toString());
     }
 
+    /** @param payoutDeltaCents the change to the worker's earnings: the price paid, or the payout reversed */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void submissionOverridden(Submission submission, int payoutDeltaCents, Instant at) {
+        withPayoutDelta(WorkerEventTypes.SUBMISSION_OVERRIDDEN, submission, payoutDeltaCents, at);
+    }
+
+    /** @param payoutDeltaCents the price paid when the appeal was upheld, else 0 */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appealUpdated(Submission submission, int payoutDeltaCents, Instant at) {
+        withPayoutDelta(WorkerEventTypes.SUBMISSION_APPEAL_UPDATED, submission, payoutDeltaCents, at);
+    }
+
+    private void withPayoutDelta(String type, Submission submission, int payoutDeltaCents, Instant at) {
+        ObjectNode data = node(SubmissionMapper.toResponse(submission, null));
+        data.put("payout_delta_cents", payoutDeltaCents);
+        append(submission.workerId, type, at, data.toString());
+    }
+
     private void append(String workerId, String type, Instant at, String data) {
         feed.append(Ids.next(Ids.WORKER_EVENT), workerId, type, at, data);
         signals.signal(workerId);

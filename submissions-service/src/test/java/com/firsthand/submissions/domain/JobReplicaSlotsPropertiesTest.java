@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The slot rules of {@link JobReplica} over generated sequences of what happens to a job, each step taken only
  * when the real system could take it (an upload needs a held slot, a score needs pending work, as the assignment
- * and submission rows guarantee): approved + pending + held never exceeds files_needed and no count goes negative.
+ * and submission rows guarantee), buyers' overrides among them: approved + pending + held never exceeds files_needed
+ * and no count goes negative.
  */
 class JobReplicaSlotsPropertiesTest {
 
@@ -79,6 +80,17 @@ class JobReplicaSlotsPropertiesTest {
                     if (step % 7 == 0) {
                         cancelled += job.pending;
                         job.release(job.pending, job.held);
+                    } else if (step % 3 == 0 && job.approved > 0) {
+                        job.overrideToRejected();
+                    } else if (step % 3 == 1 && job.rejected > 0) {
+                        if (job.remaining() > 0) {
+                            job.overrideToApproved();
+                        } else {
+                            int approved = job.approved;
+                            assertThatThrownBy(job::overrideToApproved).isInstanceOf(OverrideRefusedException.class)
+                                    .extracting(e -> ((OverrideRefusedException) e).code()).isEqualTo("job_full");
+                            assertThat(job.approved).isEqualTo(approved);
+                        }
                     }
                 }
             }

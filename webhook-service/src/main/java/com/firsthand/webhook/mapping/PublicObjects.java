@@ -30,6 +30,29 @@ public final class PublicObjects {
         o.put("size_bytes", s.sizeBytes());
         o.put("submitted_at", s.submittedAt());
         o.put("scored_at", s.scoredAt());
+        o.put("override", s.override() == null ? null : override(s.override()));
+        o.put("appeal", s.appeal() == null ? null : appeal(s.appeal()));
+        return o;
+    }
+
+    private static Map<String, Object> appeal(SubmissionStatusChanged.Appeal appeal) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("status", appeal.status());
+        o.put("message", appeal.message());
+        o.put("disputed_fact", appeal.disputedFact());
+        o.put("appealed_at", appeal.appealedAt());
+        o.put("rescore_stars", appeal.rescoreStars());
+        o.put("rescore_reasoning", appeal.rescoreReasoning());
+        o.put("decided_at", appeal.decidedAt());
+        return o;
+    }
+
+    private static Map<String, Object> override(SubmissionStatusChanged.Override override) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("decision", override.decision());
+        o.put("reason", override.reason());
+        o.put("previous_status", override.previousStatus());
+        o.put("overridden_at", override.at());
         return o;
     }
 

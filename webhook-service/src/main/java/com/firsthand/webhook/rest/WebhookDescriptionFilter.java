@@ -27,6 +27,8 @@ public class WebhookDescriptionFilter extends PublicApiFilter {
             EventTypes.SUBMISSION_SCORED, "WebhookSubmission",
             EventTypes.SUBMISSION_APPROVED, "WebhookSubmission",
             EventTypes.SUBMISSION_REJECTED, "WebhookSubmission",
+            EventTypes.SUBMISSION_OVERRIDDEN, "WebhookSubmission",
+            EventTypes.SUBMISSION_APPEAL_UPDATED, "WebhookSubmission",
             EventTypes.JOB_STATUS_CHANGED, "WebhookJob",
             EventTypes.JOB_COMPLETED, "WebhookJob",
             EventTypes.JOB_CANCELLED, "WebhookJob",
@@ -46,7 +48,13 @@ public class WebhookDescriptionFilter extends PublicApiFilter {
                 Map.entry("file_url", nullableText().description("Signed for 24 hours; approved work only")),
                 Map.entry("preview_url", nullableText()), Map.entry("content_type", nullableText()),
                 Map.entry("size_bytes", nullable(SchemaType.INTEGER)), Map.entry("submitted_at", nullableText()),
-                Map.entry("scored_at", nullableText()))));
+                Map.entry("scored_at", nullableText()), Map.entry("override", object("The buyer's override of the"
+                        + " AI's decision; null when there was none", Map.of("decision", text(), "reason", text(),
+                        "previous_status", text(), "overridden_at", text())).addType(SchemaType.NULL)),
+                Map.entry("appeal", object("The worker's appeal of the rejection; null when there was none", Map.of(
+                        "status", text(), "message", text(), "disputed_fact", nullableText(), "appealed_at", text(),
+                        "rescore_stars", nullable(SchemaType.INTEGER), "rescore_reasoning", nullableText(),
+                        "decided_at", nullableText())).addType(SchemaType.NULL)))));
         components.addSchema("WebhookJob", OASFactory.createSchema().description("A job, as it is after the change")
                 .allOf(List.of(OASFactory.createSchema().ref("JobResponse"), object("The change", Map.of(
                         "previous_status", nullableText(), "status_changed_at", nullableText())))));

@@ -4,6 +4,7 @@ import com.firsthand.events.JobCreated;
 import com.firsthand.events.JobStatusChanged;
 import com.firsthand.events.JobStatuses;
 import com.firsthand.events.SubmissionStatusChanged;
+import com.firsthand.events.AppealStatuses;
 import com.firsthand.events.SubmissionStatuses;
 import com.firsthand.webhook.domain.EventTypes;
 import com.firsthand.webhook.domain.JobReplica;
@@ -50,20 +51,35 @@ public class RecordPlatformEvents {
 
     /**
      * A scoring outcome (pending_score to approved or rejected) is submission.scored plus submission.approved or
-     * submission.rejected. Other moves (a retry re-opening a rejected submission) are not public events.
+     * submission.rejected; a buyer's override (approved to rejected or back, or a rejection confirmed while the
+     * worker's appeal waited) is submission.overridden plus the outcome; a worker's appeal filed, scored again or
+     * denied is submission.appeal_updated, plus submission.approved when upheld. Other moves (a retry re-opening a
+     * rejected submission) are not public events.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void submissionStatusChanged(String sourceId, Instant occurredAt, SubmissionStatusChanged change) {
-        boolean scored = SubmissionStatuses.PENDING_SCORE.equals(change.from())
-                && (SubmissionStatuses.APPROVED.equals(change.to()) || SubmissionStatuses.REJECTED.equals(change.to()));
-        if (!scored || change.orgId() == null) {
+        boolean decided = SubmissionStatuses.APPROVED.equals(change.to())
+                || SubmissionStatuses.REJECTED.equals(change.to());
+        boolean scored = SubmissionStatuses.PENDING_SCORE.equals(change.from()) && decided;
+        boolean overridden = change.override() != null && decided && change.override().decision().equals(change.to())
+                && change.override().previousStatus().equals(change.from())
+                && change.override().at().equals(change.at());
+        boolean upheld = change.appeal() != null && AppealStatuses.UPHELD.equals(change.appeal().status())
+                && SubmissionStatuses.REJECTED.equals(change.from()) && SubmissionStatuses.APPROVED.equals(change.to());
+        boolean appealMoved = change.appeal() != null && !overridden
+                && SubmissionStatuses.REJECTED.equals(change.from()) && SubmissionStatuses.REJECTED.equals(change.to());
+        if (!(scored || overridden || upheld || appealMoved) || change.orgId() == null) {
             return;
         }
         Map<String, Object> submission = PublicObjects.submission(change);
         Instant at = change.at() != null ? change.at() : occurredAt;
         String outcome = SubmissionStatuses.APPROVED.equals(change.to()) ? EventTypes.SUBMISSION_APPROVED
                 : EventTypes.SUBMISSION_REJECTED;
-        publish.publishAll(change.orgId(), List.of(EventTypes.SUBMISSION_SCORED, outcome), sourceId, at, submission);
+        List<String> types = scored ? List.of(EventTypes.SUBMISSION_SCORED, outcome)
+                : overridden ? List.of(EventTypes.SUBMISSION_OVERRIDDEN, outcome)
+                : upheld ? List.of(EventTypes.SUBMISSION_APPEAL_UPDATED, outcome)
+                : List.of(EventTypes.SUBMISSION_APPEAL_UPDATED);
+        publish.publishAll(change.orgId(), types, sourceId, at, submission);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -9,10 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param location the verified location facts; null when the job has no location or the file is not a photo
  * @param retrySubmissionId on a rejected submission the worker retried: the new attempt
+ * @param override the buyer's override of the AI's decision; null when there was none
+ * @param appeal the worker's appeal of the rejection; null when there was none
  */
 public record SubmissionResponse(String object, String id, String jobId, String workerId,
         @Schema(enumeration = {"pending_score", "approved", "rejected", "retry_pending"}) String status,
         Integer aiStarRating, String aiReasoning, String fileUrl, String previewUrl, String contentType,
         long sizeBytes, Instant submittedAt, Instant scoredAt, LocationFactsResponse location,
-        String retrySubmissionId) {
+        String retrySubmissionId, OverrideResponse override, AppealResponse appeal) {
 }

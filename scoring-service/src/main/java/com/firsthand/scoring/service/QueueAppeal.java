@@ -1,0 +1,25 @@
+package com.firsthand.scoring.service;
+
+import com.firsthand.events.EventEnvelope;
+import com.firsthand.events.EventJson;
+import com.firsthand.events.SubmissionAppealed;
+import com.firsthand.scoring.repository.AppealTaskRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Queues a worker's appeal for the appeal scorer (ScoreAppeals), once whatever the redeliveries. */
+@ApplicationScoped
+public class QueueAppeal {
+
+    private final AppealTaskRepository appeals;
+
+    public QueueAppeal(AppealTaskRepository appeals) {
+        this.appeals = appeals;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(EventEnvelope event) {
+        SubmissionAppealed appealed = event.payloadAs(SubmissionAppealed.class);
+        appeals.enqueue(appealed.submissionId(), EventJson.write(event));
+    }
+}
