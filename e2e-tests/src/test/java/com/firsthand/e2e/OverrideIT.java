@@ -115,7 +115,7 @@ class OverrideIT {
 
         JsonNode calibration = api.get("/v1/jobs/" + jobId + "/calibration", buyer).json();
         assertThat(calibration.path("decisions").asInt()).as(calibration.toString()).isEqualTo(3);
-        assertThat(calibration.path("overridden").asInt()).isEqualTo(1);
+        assertThat(calibration.path("overturned").asInt()).isEqualTo(1);
         assertThat(calibration.path("confusion_matrix").path("ai_approved_buyer_approved").asInt()).isEqualTo(2);
         assertThat(calibration.path("confusion_matrix").path("ai_approved_buyer_rejected").asInt()).isEqualTo(1);
         assertThat(calibration.path("cohens_kappa").asDouble()).as("the AI approved all: no better than chance")

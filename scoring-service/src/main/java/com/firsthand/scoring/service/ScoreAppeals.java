@@ -1,10 +1,7 @@
 package com.firsthand.scoring.service;
 
-import com.firsthand.common.outbox.Outbox;
-import com.firsthand.events.AggregateTypes;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.SubmissionAppealed;
-import com.firsthand.events.Topics;
 import com.firsthand.scoring.config.ScoringConfig;
 import com.firsthand.scoring.domain.FileFacts;
 import com.firsthand.scoring.domain.JobRequirements;
@@ -47,18 +44,18 @@ public class ScoreAppeals {
     private final FileAnalyzer analyzer;
     private final Scorer scorer;
     private final LocalScorer localScorer;
-    private final Outbox outbox;
+    private final RecordAppealVerdict recordVerdict;
     private final ScoringConfig config;
     private final Clock clock;
 
     public ScoreAppeals(AppealTaskRepository appeals, ObjectStore store, FileAnalyzer analyzer, Scorer scorer,
-            LocalScorer localScorer, Outbox outbox, ScoringConfig config, Clock clock) {
+            LocalScorer localScorer, RecordAppealVerdict recordVerdict, ScoringConfig config, Clock clock) {
         this.appeals = appeals;
         this.store = store;
         this.analyzer = analyzer;
         this.scorer = scorer;
         this.localScorer = localScorer;
-        this.outbox = outbox;
+        this.recordVerdict = recordVerdict;
         this.config = config;
         this.clock = clock;
     }
@@ -100,7 +97,7 @@ public class ScoreAppeals {
             }
             Verdict decided = verdict;
             Instant now = clock.instant();
-            return QuarkusTransaction.requiringNew().call(() -> record(appealed, decided, now));
+            return QuarkusTransaction.requiringNew().call(() -> recordVerdict.record(appealed, decided, now));
         } catch (IOException e) {
             retryLater(task, "file unavailable: " + e.getMessage());
             return false;
@@ -111,16 +108,6 @@ public class ScoreAppeals {
         } finally {
             deleteQuietly(file);
         }
-    }
-
-    private boolean record(SubmissionAppealed appealed, Verdict verdict, Instant now) {
-        if (!appeals.lockPending(appealed.submissionId())) {
-            return false;
-        }
-        outbox.append(Topics.SUBMISSION_SCORED, AggregateTypes.SUBMISSION, appealed.submissionId(),
-                appealed.orgId(), now, ScoringMapper.appealScored(appealed, verdict, now));
-        appeals.complete(appealed.submissionId());
-        return true;
     }
 
     private static String statement(SubmissionAppealed appealed) {

@@ -7,13 +7,14 @@ import java.util.TreeMap;
 
 /**
  * How far the AI's verdicts agree with the buyer's: each AI decision paired with the buyer's verdict on the same
- * submission (the buyer's override, or the AI's own verdict where the buyer let it stand). The confusion matrix,
+ * submission (the buyer's override, or the verdict the buyer let stand: the AI's, or an upheld appeal's). The
+ * confusion matrix,
  * the agreement rate, Cohen's kappa (agreement beyond what the two verdicts' own approval rates give by chance) and
  * how often each scorer and model was overturned.
  *
  * @param cohensKappa null when chance agreement is certain (every verdict of both the same), where it is undefined
  */
-public record Calibration(long decisions, long overridden, long aiApprovedBuyerApproved, long aiApprovedBuyerRejected,
+public record Calibration(long decisions, long overturned, long aiApprovedBuyerApproved, long aiApprovedBuyerRejected,
         long aiRejectedBuyerApproved, long aiRejectedBuyerRejected, Double agreementRate, Double cohensKappa,
         List<ByScorer> byScorer) {
 

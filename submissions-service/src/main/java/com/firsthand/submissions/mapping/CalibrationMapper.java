@@ -11,7 +11,7 @@ public final class CalibrationMapper {
 
     public static CalibrationResponse toResponse(String jobId, DateWindow window, Calibration c) {
         return new CalibrationResponse("calibration", jobId, window.from(), window.to(),
-                c.decisions(), c.overridden(), c.agreementRate(), c.cohensKappa(),
+                c.decisions(), c.overturned(), c.agreementRate(), c.cohensKappa(),
                 new CalibrationResponse.ConfusionMatrix(c.aiApprovedBuyerApproved(), c.aiApprovedBuyerRejected(),
                         c.aiRejectedBuyerApproved(), c.aiRejectedBuyerRejected()),
                 c.byScorer().stream().map(s -> new CalibrationResponse.ByScorer(s.scorer(), s.model(), s.decisions(),

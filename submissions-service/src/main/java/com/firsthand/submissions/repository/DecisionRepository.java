@@ -18,13 +18,15 @@ public class DecisionRepository implements PanacheRepositoryBase<SubmissionDecis
     }
 
     /**
-     * The AI's decisions (not the pre-scoring checks' facts) of an organisation made in [from, to), optionally of one
-     * job, each with the buyer's verdict: the override, else the AI's own outcome, which the buyer let stand.
+     * The AI's first decisions (not the pre-scoring checks' facts) of an organisation made in [from, to), optionally
+     * of one job, each with the buyer's verdict: the override, else the verdict the buyer let stand, the
+     * submission's own (approved, or rejected however it is retried), which an upheld appeal may have changed.
      */
     @SuppressWarnings("unchecked")
     public List<Calibration.Pair> calibrationPairs(String orgId, String jobId, Instant from, Instant to) {
         var query = getEntityManager().createNativeQuery("SELECT coalesce(d.scorer, 'unknown'), d.model, d.outcome, "
-                + "coalesce(s.override_decision, d.outcome) FROM submission_decision d "
+                + "coalesce(s.override_decision, CASE s.status WHEN 'approved' THEN 'approved' ELSE 'rejected' END) "
+                + "FROM submission_decision d "
                 + "JOIN submission s ON s.id = d.submission_id WHERE d.org_id = ?1 AND d.sequence = 1 "
                 + "AND d.decided_by = ?2 AND d.decided_at >= ?3 AND d.decided_at < ?4"
                 + (jobId == null ? "" : " AND s.job_id = ?5"))

@@ -28,7 +28,7 @@ class CalibrationTest {
         Calibration calibration = Calibration.of(pairs);
 
         assertThat(calibration.decisions()).isEqualTo(50);
-        assertThat(calibration.overridden()).isEqualTo(15);
+        assertThat(calibration.overturned()).isEqualTo(15);
         assertThat(calibration.aiApprovedBuyerApproved()).isEqualTo(20);
         assertThat(calibration.aiApprovedBuyerRejected()).isEqualTo(5);
         assertThat(calibration.aiRejectedBuyerApproved()).isEqualTo(10);

@@ -5,17 +5,18 @@ import java.util.List;
 
 /**
  * How far the AI's verdicts agree with the buyer's over a period: every AI decision (not the pre-scoring checks'
- * facts) against the buyer's verdict on the same submission, the override where there was one, else the AI's own
- * verdict, which the buyer let stand.
+ * facts) against the buyer's verdict on the same submission: the override where there was one, else the verdict
+ * the buyer let stand (the AI's, or an upheld appeal's).
  *
  * @param jobId the job measured; null for the whole organisation
- * @param overridden decisions the buyer overturned
+ * @param overturned decisions the buyer's verdict contradicts (an override, or an upheld appeal the buyer let
+ *     stand)
  * @param agreementRate share of decisions the buyer agreed with; null without decisions
  * @param cohensKappa agreement beyond chance, from -1 to 1; null when undefined (no decisions, or every verdict of
  *     both the same)
  */
 public record CalibrationResponse(String object, String jobId, Instant startDate, Instant endDate, long decisions,
-        long overridden, Double agreementRate, Double cohensKappa, ConfusionMatrix confusionMatrix,
+        long overturned, Double agreementRate, Double cohensKappa, ConfusionMatrix confusionMatrix,
         List<ByScorer> byScorer) {
 
     public record ConfusionMatrix(long aiApprovedBuyerApproved, long aiApprovedBuyerRejected,
