@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +105,7 @@ public class ScoreAppeals {
             retryLater(task, "scoring failed: " + e);
             return false;
         } finally {
-            deleteQuietly(file);
+            ScoreSubmission.deleteQuietly(file);
         }
     }
 
@@ -116,20 +115,8 @@ public class ScoreAppeals {
     }
 
     private void retryLater(ClaimedAppeal task, String error) {
-        long factor = 1L << Math.min(20, Math.max(0, task.attempts() - 1));
-        Duration delay = config.retry().initialBackoff().multipliedBy(factor);
-        Duration wait = delay.compareTo(config.retry().maxBackoff()) > 0 ? config.retry().maxBackoff() : delay;
+        Duration wait = ScoreSubmission.retryDelay(config.retry(), task.attempts());
         LOG.warnf("Appeal of %s postponed by %s (attempt %d): %s", task.submissionId(), wait, task.attempts(), error);
         QuarkusTransaction.requiringNew().run(() -> appeals.retryLater(task.submissionId(), wait, error));
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a temporary file; the OS cleans its directory
-            }
-        }
     }
 }

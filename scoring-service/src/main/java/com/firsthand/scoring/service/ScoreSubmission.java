@@ -134,17 +134,19 @@ public class ScoreSubmission {
     }
 
     private void retryLater(ClaimedTask task, String error) {
-        long factor = 1L << Math.min(20, Math.max(0, task.attempts() - 1));
-        Duration delay = config.retry().initialBackoff().multipliedBy(factor);
-        if (delay.compareTo(config.retry().maxBackoff()) > 0) {
-            delay = config.retry().maxBackoff();
-        }
-        LOG.warnf("Scoring %s postponed by %s (attempt %d): %s", task.submissionId(), delay, task.attempts(), error);
-        Duration wait = delay;
+        Duration wait = retryDelay(config.retry(), task.attempts());
+        LOG.warnf("Scoring %s postponed by %s (attempt %d): %s", task.submissionId(), wait, task.attempts(), error);
         QuarkusTransaction.requiringNew().run(() -> tasks.retryLater(task.submissionId(), wait, error));
     }
 
-    private static void deleteQuietly(Path file) {
+    /** The wait before attempt {@code attempts} + 1: the initial backoff, doubling, up to the maximum. */
+    static Duration retryDelay(ScoringConfig.Retry retry, int attempts) {
+        long factor = 1L << Math.min(20, Math.max(0, attempts - 1));
+        Duration delay = retry.initialBackoff().multipliedBy(factor);
+        return delay.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : delay;
+    }
+
+    static void deleteQuietly(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);
