@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the external tools the checks need (kubectl, node, npm); a missing tool fails with what to install. */
@@ -18,12 +19,19 @@ final class Processes {
     }
 
     static Result run(Path workingDir, Duration timeout, List<String> command) {
+        return run(workingDir, timeout, command, Map.of());
+    }
+
+    /** As above, with these variables added to (or replacing those of) the inherited environment. */
+    static Result run(Path workingDir, Duration timeout, List<String> command, Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("fh-deploy-out", ".txt");
             Path err = Files.createTempFile("fh-deploy-err", ".txt");
             try {
-                Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                builder.environment().putAll(environment);
+                Process process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
                     throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);

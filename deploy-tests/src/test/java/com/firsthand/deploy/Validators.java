@@ -44,6 +44,11 @@ final class Validators {
         return node("validate-k8s.mjs", manifests.stream().map(Path::toString).toList());
     }
 
+    /** The directory of an installed npm package of src/test/node (e.g. {@code @kubernetes-models/keda}). */
+    static Path installedPackage(String name) {
+        return install().resolve("node_modules").resolve(name);
+    }
+
     private static JsonNode node(String script, List<String> arguments) {
         Path dir = install();
         List<String> command = new ArrayList<>(List.of("node", script));
