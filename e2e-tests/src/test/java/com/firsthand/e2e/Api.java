@@ -84,15 +84,21 @@ public final class Api {
 
     public Reply upload(String path, String bearer, String fileName, String contentType, byte[] file,
             String idempotencyKey) {
+        return upload(path, bearer, fileName, contentType, file, idempotencyKey, Map.of());
+    }
+
+    public Reply upload(String path, String bearer, String fileName, String contentType, byte[] file,
+            String idempotencyKey, Map<String, String> headers) {
         String boundary = "fh" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path, bearer).header("Idempotency-Key", idempotencyKey)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+        HttpRequest.Builder request = request(path, bearer).header("Idempotency-Key", idempotencyKey)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
     }
 
     public byte[] download(String url) throws Exception {

@@ -35,6 +35,7 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     private static LocalStack instance;
 
     private Path dataDir;
+    private OtlpCollector collector;
     private Process launcher;
     private Api api;
     private Properties demo;
@@ -73,6 +74,12 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         // still lapses after 30 minutes, longer than the whole run).
         command.environment().put("FIRSTHAND_SUBMISSIONS_ASSIGNMENT_EXPIRING_NOTICE", EXPIRING_NOTICE.toString());
         command.environment().put("FIRSTHAND_SUBMISSIONS_EXPIRY_CHECK", EXPIRY_CHECK.toSeconds() + "s");
+        // Tracing on, as a deployment with a collector runs it: every span the services make goes to this one.
+        collector = new OtlpCollector();
+        command.environment().put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        command.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        command.environment().put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint());
+        command.environment().put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms");
         launcher = command.start();
         Path credentials = dataDir.resolve("demo-credentials.properties");
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
@@ -91,10 +98,16 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         launcher.destroy();
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
         assertThat(launcher.descendants().filter(ProcessHandle::isAlive).count()).as("no process left").isZero();
+        collector.close();
     }
 
     public Api api() {
         return api;
+    }
+
+    /** The spans the services exported, for the whole run. */
+    OtlpCollector collector() {
+        return collector;
     }
 
     public Path dataDir() {

@@ -17,14 +17,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,50 @@ class OutboxTest {
         assertThat(event.aggregateId()).isEqualTo(jobId);
         assertThat(event.payloadAs(JobCreated.class).description()).isEqualTo("outbox");
         await().atMost(Duration.ofSeconds(10)).until(() -> !"pending".equals(publishedAt(jobId)));
+    }
+
+    @Test
+    void anEventGoesOnWithTheTraceOfTheRequestThatMadeIt() throws Exception {
+        String traceId = randomHex(16);
+        String callerSpanId = randomHex(8);
+        String apiKey = Accounts.newOrganizationKey();
+        relay.stop();
+        String jobId;
+        try {
+            jobId = given().auth().oauth2(apiKey).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                    .contentType("application/json").body(Accounts.jobBody("traced")).when().post("/v1/jobs")
+                    .then().statusCode(200).extract().path("id");
+        } finally {
+            relay.start();
+        }
+
+        List<String> traceparents = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.JOB_CREATED));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    Header header = record.headers().lastHeader("traceparent");
+                    if (jobId.equals(record.key()) && header != null) {
+                        traceparents.add(new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                }
+                return !traceparents.isEmpty();
+            });
+        }
+        String[] fields = traceparents.get(0).split("-");
+        assertThat(fields).as("version, trace id, span id, flags").hasSize(4);
+        assertThat(fields[1]).as("the caller's trace, carried through the outbox by the relay").isEqualTo(traceId);
+        assertThat(fields[2]).as("the relay's publish span, not the caller's").isNotEqualTo(callerSpanId)
+                .matches("[0-9a-f]{16}").isNotEqualTo("0000000000000000");
+        assertThat(fields[3]).as("sampled, as the caller asked").isEqualTo("01");
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        random[0] |= 1;
+        return HexFormat.of().formatHex(random);
     }
 
     @Test

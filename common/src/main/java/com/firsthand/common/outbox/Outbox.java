@@ -1,6 +1,7 @@
 package com.firsthand.common.outbox;
 
 import com.firsthand.common.ids.Ids;
+import com.firsthand.common.tracing.TraceCarrier;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import io.agroal.api.AgroalDataSource;
@@ -26,15 +27,19 @@ public class Outbox {
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final TraceCarrier traces;
 
-    public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    public Outbox(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+            TraceCarrier traces) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.relay = relay;
+        this.traces = traces;
     }
 
     /**
-     * Appends an event; must run inside the transaction that makes the change.
+     * Appends an event; must run inside the transaction that makes the change. The current trace context is kept
+     * with it, so that the relay publishes it as part of the trace that caused it.
      *
      * @param topic the event type, one of {@link com.firsthand.events.Topics}
      */
@@ -46,8 +51,9 @@ public class Outbox {
         EventEnvelope envelope = new EventEnvelope(Ids.next(Ids.EVENT), topic, SCHEMA_VERSION, occurredAt, orgId,
                 aggregateType, aggregateId, EventJson.toTree(payload));
         String sql = """
-                INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, org_id, occurred_at, envelope)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""";
+                INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, org_id, occurred_at, envelope,
+                    trace_context)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, envelope.id());
             s.setString(2, topic);
@@ -56,6 +62,7 @@ public class Outbox {
             s.setString(5, orgId);
             s.setTimestamp(6, Timestamp.from(occurredAt));
             s.setString(7, EventJson.write(envelope));
+            s.setString(8, traces.currentJson());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append event to the outbox", e);

@@ -1,7 +1,14 @@
 package com.firsthand.common.outbox;
 
 import com.firsthand.common.config.FirsthandConfig;
+import com.firsthand.common.tracing.TraceCarrier;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -12,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,13 +29,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order, at least once: a row is marked published only
  * after the broker acknowledged it, so a crash anywhere replays it on the next start and consumers
  * deduplicate by event id. One replica relays at a time (a transaction-scoped advisory lock), which keeps
- * per-aggregate order when a service runs several replicas.
+ * per-aggregate order when a service runs several replicas. Each event is published in a producer span that
+ * continues the trace it was appended in, and its record carries that span's context in its headers.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -38,14 +48,19 @@ public class OutboxRelay {
     private final AgroalDataSource dataSource;
     private final OutboxProducer producerHolder;
     private final FirsthandConfig config;
+    private final TraceCarrier traces;
+    private final Tracer tracer;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxProducer producerHolder, FirsthandConfig config) {
+    public OutboxRelay(AgroalDataSource dataSource, OutboxProducer producerHolder, FirsthandConfig config,
+            TraceCarrier traces, OpenTelemetry openTelemetry) {
         this.dataSource = dataSource;
         this.producerHolder = producerHolder;
         this.config = config;
+        this.traces = traces;
+        this.tracer = openTelemetry.getTracer("com.firsthand.outbox");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -133,13 +148,42 @@ public class OutboxRelay {
     private void send(List<PendingEvent> batch) throws Exception {
         Producer<String, String> producer = producerHolder.producer();
         List<Future<?>> acks = new ArrayList<>(batch.size());
-        for (PendingEvent event : batch) {
-            acks.add(producer.send(new ProducerRecord<>(event.topic(), event.key(), event.envelope())));
+        List<Span> spans = new ArrayList<>(batch.size());
+        try {
+            for (PendingEvent event : batch) {
+                Context appendedIn = traces.restoreJson(event.traceContext());
+                Span span = publishSpan(event, appendedIn);
+                spans.add(span);
+                acks.add(producer.send(new ProducerRecord<>(event.topic(), null, event.key(), event.envelope(),
+                        headers(appendedIn.with(span)))));
+            }
+            producer.flush();
+            for (Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.toString()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
-        producer.flush();
-        for (Future<?> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
-        }
+    }
+
+    private Span publishSpan(PendingEvent event, Context parent) {
+        return tracer.spanBuilder(event.topic() + " publish")
+                .setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.message.id", event.id())
+                .startSpan();
+    }
+
+    private RecordHeaders headers(Context publishedIn) {
+        RecordHeaders headers = new RecordHeaders();
+        traces.fields(publishedIn).forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
@@ -152,14 +196,15 @@ public class OutboxRelay {
     }
 
     private List<PendingEvent> pending(Connection c) throws SQLException {
-        String sql = "SELECT seq, topic, aggregate_id, envelope::text FROM outbox_event "
+        String sql = "SELECT seq, id, topic, aggregate_id, envelope::text, trace_context::text FROM outbox_event "
                 + "WHERE published_at IS NULL ORDER BY seq LIMIT ?";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(1, config.outbox().batchSize());
             List<PendingEvent> batch = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    batch.add(new PendingEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
                 }
             }
             return batch;
@@ -188,6 +233,6 @@ public class OutboxRelay {
         });
     }
 
-    private record PendingEvent(long seq, String topic, String key, String envelope) {
+    private record PendingEvent(long seq, String id, String topic, String key, String envelope, String traceContext) {
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 public class ScoringTaskRepository {
 
     /** A task this replica holds until {@code lease} runs out. */
-    public record ClaimedTask(String submissionId, String orgId, String payload, int attempts, Instant queuedAt) {
+    public record ClaimedTask(String submissionId, String orgId, String payload, int attempts, Instant queuedAt,
+            String traceContext) {
     }
 
     private final EntityManager entityManager;
@@ -24,16 +25,19 @@ public class ScoringTaskRepository {
 
     /**
      * Queues submissions in one statement, each once; returns those newly queued (not those already queued by a
-     * redelivered or republished upload). The two lists run in parallel.
+     * redelivered or republished upload). The three lists run in parallel; a trace context may be null.
      */
-    public List<String> enqueueAll(List<String> submissionIds, List<String> payloadsJson) {
+    public List<String> enqueueAll(List<String> submissionIds, List<String> payloadsJson,
+            List<String> traceContexts) {
         @SuppressWarnings("unchecked")
         List<String> queued = entityManager.createNativeQuery("INSERT INTO scoring_task (submission_id, payload, "
-                + "next_attempt_at, queued_at) SELECT id, CAST(payload AS jsonb), now(), now() "
-                + "FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[])) AS upload(id, payload) "
+                + "trace_context, next_attempt_at, queued_at) "
+                + "SELECT id, CAST(payload AS jsonb), CAST(trace AS jsonb), now(), now() "
+                + "FROM unnest(CAST(?1 AS text[]), CAST(?2 AS text[]), CAST(?3 AS text[])) AS upload(id, payload, trace) "
                 + "ON CONFLICT DO NOTHING RETURNING submission_id")
                 .setParameter(1, submissionIds.toArray(String[]::new))
-                .setParameter(2, payloadsJson.toArray(String[]::new)).getResultList();
+                .setParameter(2, payloadsJson.toArray(String[]::new))
+                .setParameter(3, traceContexts.toArray(String[]::new)).getResultList();
         return queued;
     }
 
@@ -50,7 +54,7 @@ public class ScoringTaskRepository {
                 .setParameter(3, heldByOrg.keySet().toArray(String[]::new))
                 .setParameter(4, heldByOrg.values().toArray(Integer[]::new)).getResultList();
         return rows.stream().map(r -> new ClaimedTask((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), toInstant(r[4]))).toList();
+                ((Number) r[3]).intValue(), toInstant(r[4]), (String) r[5])).toList();
     }
 
     private static final String CLAIM_FAIRLY = """
@@ -79,7 +83,8 @@ public class ScoringTaskRepository {
             )
             UPDATE scoring_task t SET attempts = t.attempts + 1, lease_until = now() + make_interval(secs => ?2)
             FROM picked WHERE t.submission_id = picked.submission_id
-            RETURNING t.submission_id, t.org_id, CAST(t.payload AS text), t.attempts, t.queued_at""";
+            RETURNING t.submission_id, t.org_id, CAST(t.payload AS text), t.attempts, t.queued_at,
+                CAST(t.trace_context AS text)""";
 
     /** Extends the leases of the tasks this replica is working on, so only a dead replica's tasks expire. */
     public void renewLeases(Collection<String> submissionIds, Duration lease) {

@@ -28,19 +28,24 @@ public class QueueForScoring {
         this.dropCancelledWork = dropCancelledWork;
     }
 
-    /** Queues the uploads the events announce; returns how many were new. */
+    /**
+     * Queues the uploads the events announce, each with the trace context its record carried (by submission id,
+     * the records' key; none for a submission missing there); returns how many were new.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int queue(List<EventEnvelope> events) {
+    public int queue(List<EventEnvelope> events, Map<String, String> traceBySubmission) {
         List<String> ids = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
+        List<String> traces = new ArrayList<>();
         Map<String, String> jobBySubmission = new HashMap<>();
         for (EventEnvelope event : events) {
             SubmissionUploaded upload = event.payloadAs(SubmissionUploaded.class);
             ids.add(upload.submissionId());
             payloads.add(EventJson.write(event));
+            traces.add(traceBySubmission.get(upload.submissionId()));
             jobBySubmission.putIfAbsent(upload.submissionId(), upload.jobId());
         }
-        List<String> queued = tasks.enqueueAll(ids, payloads);
+        List<String> queued = tasks.enqueueAll(ids, payloads, traces);
         if (!queued.isEmpty()) {
             jobBySubmission.keySet().retainAll(Set.copyOf(queued));
             dropCancelledWork.queued(jobBySubmission);

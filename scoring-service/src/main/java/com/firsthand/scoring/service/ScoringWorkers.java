@@ -1,8 +1,13 @@
 package com.firsthand.scoring.service;
 
+import com.firsthand.common.tracing.TraceCarrier;
 import com.firsthand.scoring.config.ScoringConfig;
 import com.firsthand.scoring.repository.ScoringTaskRepository;
 import com.firsthand.scoring.repository.ScoringTaskRepository.ClaimedTask;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -14,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -40,6 +46,7 @@ public class ScoringWorkers {
     private final ScoreSubmission scoreSubmission;
     private final Scorer scorer;
     private final ScoringConfig config;
+    private final TraceCarrier traces;
     private final Semaphore wakeUps = new Semaphore(0);
     /** The tasks this replica holds, submission id → organisation id. */
     private final Map<String, String> held = new ConcurrentHashMap<>();
@@ -49,11 +56,12 @@ public class ScoringWorkers {
     private Thread claimer;
 
     public ScoringWorkers(ScoringTaskRepository tasks, ScoreSubmission scoreSubmission, Scorer scorer,
-            ScoringConfig config) {
+            ScoringConfig config, TraceCarrier traces) {
         this.tasks = tasks;
         this.scoreSubmission = scoreSubmission;
         this.scorer = scorer;
         this.config = config;
+        this.traces = traces;
     }
 
     void start(@Observes StartupEvent event) {
@@ -140,14 +148,18 @@ public class ScoringWorkers {
         return counts;
     }
 
+    /** Scores the task in a span of the upload's trace, current on every thread the work moves to. */
     private void start(ClaimedTask task) {
         held.put(task.submissionId(), task.orgId());
         preparing.incrementAndGet();
-        fileWork.execute(() -> {
+        Context scoring = traces.startSpan("score submission", SpanKind.INTERNAL, task.traceContext());
+        Executor traced = scoring.wrap(fileWork);
+        traced.execute(() -> {
             try {
-                scoreSubmission.score(task, fileWork).whenComplete((done, failure) -> release(task, failure));
+                scoreSubmission.score(task, traced)
+                        .whenComplete((done, failure) -> release(task, Span.fromContext(scoring), failure));
             } catch (RuntimeException e) {
-                release(task, e);
+                release(task, Span.fromContext(scoring), e);
             } finally {
                 preparing.decrementAndGet();
                 wakeUps.release();
@@ -155,10 +167,12 @@ public class ScoringWorkers {
         });
     }
 
-    private void release(ClaimedTask task, Throwable failure) {
+    private void release(ClaimedTask task, Span span, Throwable failure) {
         if (failure != null) {
             LOG.errorf(failure, "Scoring %s failed; it is retried when its lease expires", task.submissionId());
+            span.setStatus(StatusCode.ERROR, failure.toString());
         }
+        span.end();
         held.remove(task.submissionId());
         wakeUps.release();
     }
