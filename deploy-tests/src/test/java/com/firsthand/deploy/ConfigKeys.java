@@ -27,7 +27,9 @@ final class ConfigKeys {
             "quarkus.shutdown.timeout",
             "graceful shutdown: in-flight requests may finish after SIGTERM (below terminationGracePeriodSeconds)",
             "quarkus.http.host",
-            "the image listens on every interface (JAVA_OPTS_APPEND of Quarkus' Dockerfile.jvm)");
+            "the image listens on every interface (JAVA_OPTS_APPEND of Quarkus' Dockerfile.jvm)",
+            "quarkus.otel.exporter.otlp.traces.endpoint",
+            "where the services send their traces: the cluster's OpenTelemetry collector (prod overlay)");
 
     /**
      * Kafka client properties the deployment sets: Quarkus hands every kafka.* property to the messaging channels

@@ -52,6 +52,29 @@ class KubernetesObservabilityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void prodSendsTracesToACollectorItsServicesMayReachAndDevTracesNothing(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        for (String name : Project.SERVICE_NAMES) {
+            Map<String, String> environment = Workloads.environment(manifests, name);
+            if (overlay.equals("dev")) {
+                assertThat(environment).as("%s: tracing stays off (common's default)", name)
+                        .doesNotContainKeys("QUARKUS_OTEL_SDK_DISABLED", "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+                continue;
+            }
+            assertThat(environment.get("QUARKUS_OTEL_SDK_DISABLED")).as("%s traces", name).isEqualTo("false");
+            Matcher collector = Pattern.compile("http://[a-z0-9-]+\\.([a-z0-9-]+)\\.svc(?:\\.cluster\\.local)?:(\\d+)")
+                    .matcher(environment.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+            assertThat(collector.matches()).as("%s names the collector's Service in full", name).isTrue();
+            assertThat(KubernetesPerimeterTest.egress(manifests, Workloads.podLabels(manifests, name)))
+                    .as("%s may reach the collector", name)
+                    .contains("namespace " + collector.group(1) + ":" + collector.group(2));
+        }
+        assertThat(Project.read("common/src/main/resources/META-INF/microprofile-config.properties"))
+                .as("tracing is off unless a deployment names a collector").contains("quarkus.otel.sdk.disabled=true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyAlertNamesAMetricThatIsRegistered(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         Set<String> meters = meterNames();

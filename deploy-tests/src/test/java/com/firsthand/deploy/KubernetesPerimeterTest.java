@@ -47,7 +47,7 @@ class KubernetesPerimeterTest {
             Set<String> expected = new TreeSet<>(Set.of("namespace kube-system pods k8s-app=kube-dns:53",
                     "pods cnpg.io/cluster=firsthand-pg:5432",
                     "pods strimzi.io/cluster=firsthand,strimzi.io/kind=Kafka:9093",
-                    "pods app.kubernetes.io/name=firsthand-minio:9000"));
+                    "pods app.kubernetes.io/name=firsthand-minio:9000", "namespace observability:4317"));
             if (name.equals("webhook-service") || name.equals("scoring-service")) {
                 expected.add("internet");
             }
@@ -85,7 +85,7 @@ class KubernetesPerimeterTest {
     }
 
     /** What the pods with these labels may connect to, one entry per peer and port; "internet" for a public block. */
-    private static Set<String> egress(Manifests manifests, JsonNode labels) {
+    static Set<String> egress(Manifests manifests, JsonNode labels) {
         Set<String> reached = new TreeSet<>();
         manifests.ofKind("NetworkPolicy")
                 .filter(p -> p.path("spec").path("policyTypes").toString().contains("Egress"))
