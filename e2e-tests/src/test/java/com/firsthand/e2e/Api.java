@@ -72,10 +72,15 @@ public final class Api {
 
     /** With the caller's Idempotency-Key: a retry after a lost answer repeats the same request. */
     public Reply post(String path, String bearer, String json, String idempotencyKey) {
-        return send(request(path, bearer).header("Idempotency-Key", idempotencyKey)
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)),
-                json);
+        return post(path, bearer, json, idempotencyKey, Map.of());
+    }
+
+    public Reply post(String path, String bearer, String json, String idempotencyKey, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, bearer).header("Idempotency-Key", idempotencyKey)
+                .header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
     public Reply upload(String path, String bearer, String fileName, String contentType, byte[] file) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +61,9 @@ class AppealIT {
         String key = UUID.randomUUID().toString();
         String body = "{\"message\":\"This is my neighbour's mailbox, the same model as mine\","
                 + "\"disputed_fact\":\"The same model of mailbox, photographed at another house\"}";
-        Api.Reply filed = api.post("/v1/worker/submissions/" + duplicate + "/appeal", worker, body, key);
+        String traceId = TracingIT.hex(16);
+        Api.Reply filed = api.post("/v1/worker/submissions/" + duplicate + "/appeal", worker, body, key,
+                Map.of("traceparent", "00-" + traceId + "-" + TracingIT.hex(8) + "-01"));
         assertThat(filed.status()).as(filed.body()).isEqualTo(200);
         assertThat(filed.json().path("appeal").path("status").asText()).isEqualTo("pending");
         assertThat(api.post("/v1/worker/submissions/" + duplicate + "/appeal", worker, body, key).status())
@@ -73,6 +77,11 @@ class AppealIT {
         market.awaitJob(jobId, "completed", 2);
         assertThat(api.download(api.get("/v1/submissions/" + duplicate, buyer).json().path("file_url").asText()))
                 .isNotEmpty();
+
+        TracingIT.awaitSpans(stack.collector(), traceId, List.of(
+                new TracingIT.Hop("submissions-service", "submission.appealed publish"),
+                new TracingIT.Hop("scoring-service", "score appeal"),
+                new TracingIT.Hop("scoring-service", "submission.scored publish")));
 
         JsonNode decisions = api.get("/v1/submissions/" + duplicate + "/decisions", buyer).json().path("data");
         assertThat(decisions).hasSize(2);

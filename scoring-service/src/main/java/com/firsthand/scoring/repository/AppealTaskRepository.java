@@ -12,7 +12,8 @@ import java.util.Optional;
 public class AppealTaskRepository {
 
     /** An appeal this replica holds until its lease runs out; {@code payload} is the submission.appealed envelope. */
-    public record ClaimedAppeal(String submissionId, String payload, int attempts, Instant queuedAt) {
+    public record ClaimedAppeal(String submissionId, String payload, int attempts, Instant queuedAt,
+            String traceContext) {
     }
 
     private final EntityManager entityManager;
@@ -21,11 +22,15 @@ public class AppealTaskRepository {
         this.entityManager = entityManager;
     }
 
-    /** Queues the appeal unless it is queued already; true when this call queued it. */
-    public boolean enqueue(String submissionId, String envelopeJson) {
-        return entityManager.createNativeQuery("INSERT INTO appeal_task (submission_id, payload, next_attempt_at, "
-                + "queued_at) VALUES (?1, CAST(?2 AS jsonb), now(), now()) ON CONFLICT DO NOTHING")
-                .setParameter(1, submissionId).setParameter(2, envelopeJson).executeUpdate() == 1;
+    /**
+     * Queues the appeal, with the trace context it came in (may be null), unless it is queued already; true when
+     * this call queued it.
+     */
+    public boolean enqueue(String submissionId, String envelopeJson, String traceContext) {
+        return entityManager.createNativeQuery("INSERT INTO appeal_task (submission_id, payload, trace_context, "
+                + "next_attempt_at, queued_at) VALUES (?1, CAST(?2 AS jsonb), CAST(?3 AS jsonb), now(), now()) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, submissionId).setParameter(2, envelopeJson)
+                .setParameter(3, traceContext).executeUpdate() == 1;
     }
 
     /** The oldest due appeal no other replica holds, leased for {@code lease}. */
@@ -37,10 +42,10 @@ public class AppealTaskRepository {
                                        WHERE status = 'pending' AND next_attempt_at <= now()
                                          AND (lease_until IS NULL OR lease_until < now())
                                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING submission_id, CAST(payload AS text), attempts, queued_at""")
+                RETURNING submission_id, CAST(payload AS text), attempts, queued_at, CAST(trace_context AS text)""")
                 .setParameter(1, (double) lease.toSeconds()).getResultList();
         return rows.stream().findFirst().map(r -> new ClaimedAppeal((String) r[0], (String) r[1],
-                ((Number) r[2]).intValue(), ScoringTaskRepository.toInstant(r[3])));
+                ((Number) r[2]).intValue(), ScoringTaskRepository.toInstant(r[3]), (String) r[4]));
     }
 
     /** Locks the appeal while it is pending; false when it is done already (another replica recorded it). */

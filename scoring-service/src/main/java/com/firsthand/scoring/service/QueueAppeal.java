@@ -1,5 +1,6 @@
 package com.firsthand.scoring.service;
 
+import com.firsthand.common.tracing.TraceCarrier;
 import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.SubmissionAppealed;
@@ -12,14 +13,16 @@ import jakarta.transaction.Transactional;
 public class QueueAppeal {
 
     private final AppealTaskRepository appeals;
+    private final TraceCarrier traces;
 
-    public QueueAppeal(AppealTaskRepository appeals) {
+    public QueueAppeal(AppealTaskRepository appeals, TraceCarrier traces) {
         this.appeals = appeals;
+        this.traces = traces;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(EventEnvelope event) {
         SubmissionAppealed appealed = event.payloadAs(SubmissionAppealed.class);
-        appeals.enqueue(appealed.submissionId(), EventJson.write(event));
+        appeals.enqueue(appealed.submissionId(), EventJson.write(event), traces.currentJson());
     }
 }

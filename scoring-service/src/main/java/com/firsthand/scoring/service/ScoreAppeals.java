@@ -1,5 +1,6 @@
 package com.firsthand.scoring.service;
 
+import com.firsthand.common.tracing.TraceCarrier;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.SubmissionAppealed;
 import com.firsthand.scoring.config.ScoringConfig;
@@ -10,6 +11,10 @@ import com.firsthand.scoring.mapping.ScoringMapper;
 import com.firsthand.scoring.repository.AppealTaskRepository;
 import com.firsthand.scoring.repository.AppealTaskRepository.ClaimedAppeal;
 import com.firsthand.scoring.repository.ObjectStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,9 +51,11 @@ public class ScoreAppeals {
     private final RecordAppealVerdict recordVerdict;
     private final ScoringConfig config;
     private final Clock clock;
+    private final TraceCarrier traces;
 
     public ScoreAppeals(AppealTaskRepository appeals, ObjectStore store, FileAnalyzer analyzer, Scorer scorer,
-            LocalScorer localScorer, RecordAppealVerdict recordVerdict, ScoringConfig config, Clock clock) {
+            LocalScorer localScorer, RecordAppealVerdict recordVerdict, ScoringConfig config, Clock clock,
+            TraceCarrier traces) {
         this.appeals = appeals;
         this.store = store;
         this.analyzer = analyzer;
@@ -57,6 +64,7 @@ public class ScoreAppeals {
         this.recordVerdict = recordVerdict;
         this.config = config;
         this.clock = clock;
+        this.traces = traces;
     }
 
     @Scheduled(every = "${firsthand.scoring.appeal-poll:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -69,9 +77,18 @@ public class ScoreAppeals {
         int scored = 0;
         Optional<ClaimedAppeal> next;
         while ((next = QuarkusTransaction.requiringNew().call(() -> appeals.claim(LEASE))).isPresent()) {
-            scored += score(next.get()) ? 1 : 0;
+            scored += scoreInItsTrace(next.get()) ? 1 : 0;
         }
         return scored;
+    }
+
+    private boolean scoreInItsTrace(ClaimedAppeal task) {
+        Context scoring = traces.startSpan("score appeal", SpanKind.INTERNAL, task.traceContext());
+        try (Scope ignored = scoring.makeCurrent()) {
+            return score(task);
+        } finally {
+            Span.fromContext(scoring).end();
+        }
     }
 
     private boolean score(ClaimedAppeal task) {

@@ -18,7 +18,7 @@ public class DeliveryRepository {
 
     /** A delivery claimed for one attempt, with what the attempt needs. */
     public record Claimed(String id, int attemptsMade, Instant dueAt, String eventId, String body, String endpointId,
-            String url, String secret, String previousSecret, Instant previousSecretExpiresAt) {
+            String url, String secret, String previousSecret, Instant previousSecretExpiresAt, String traceContext) {
     }
 
     private final EntityManager em;
@@ -75,12 +75,12 @@ public class DeliveryRepository {
                 FROM due, webhook_event ev, webhook_endpoint e
                 WHERE d.id = due.id AND ev.id = d.event_id AND e.id = d.endpoint_id
                 RETURNING d.id, d.attempts, due.due_at, d.event_id, ev.body, d.endpoint_id, e.url, e.secret,
-                          e.previous_secret, e.previous_secret_expires_at""")
+                          e.previous_secret, e.previous_secret_expires_at, CAST(ev.trace_context AS text)""")
                 .setParameter(1, String.join(",", ids)).setParameter(2, now).setParameter(3, leaseUntil)
                 .getResultList();
         return rows.stream().map(r -> new Claimed((String) r[0], ((Number) r[1]).intValue(), instant(r[2]),
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                instant(r[9]))).toList();
+                instant(r[9]), (String) r[10])).toList();
     }
 
     /** Counts an attempt and sets what follows; false when the delivery no longer exists. */

@@ -16,14 +16,17 @@ public class WebhookEventRepository implements PanacheRepositoryBase<WebhookEven
     public record Filter(String orgId, String type, Instant from, Instant to) {
     }
 
-    /** Inserts the event unless one with the same source and type exists; true when inserted. */
-    public boolean insertIfAbsent(WebhookEvent event) {
+    /**
+     * Inserts the event, with the trace context it was recorded in (may be null), unless one with the same source
+     * and type exists; true when inserted.
+     */
+    public boolean insertIfAbsent(WebhookEvent event, String traceContext) {
         return getEntityManager().createNativeQuery("""
-                INSERT INTO webhook_event (id, org_id, type, source_id, created_at, body)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (source_id, type) DO NOTHING""")
+                INSERT INTO webhook_event (id, org_id, type, source_id, created_at, body, trace_context)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, CAST(?7 AS jsonb)) ON CONFLICT (source_id, type) DO NOTHING""")
                 .setParameter(1, event.id).setParameter(2, event.orgId).setParameter(3, event.type)
                 .setParameter(4, event.sourceId).setParameter(5, event.createdAt).setParameter(6, event.body)
-                .executeUpdate() == 1;
+                .setParameter(7, traceContext).executeUpdate() == 1;
     }
 
     public List<WebhookEvent> listPage(Filter filter, String afterId, int fetchSize) {

@@ -1,10 +1,16 @@
 package com.firsthand.webhook.service;
 
+import com.firsthand.common.tracing.TraceCarrier;
 import com.firsthand.webhook.config.WebhooksConfig;
 import com.firsthand.webhook.delivery.AttemptResult;
 import com.firsthand.webhook.delivery.WebhookSender;
 import com.firsthand.webhook.repository.DeliveryRepository;
 import com.firsthand.webhook.repository.DeliveryRepository.Claimed;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +50,7 @@ public class DeliveryDispatcher {
     private final DispatchSignal signal;
     private final WebhooksConfig config;
     private final Clock clock;
+    private final TraceCarrier traces;
     private final Map<String, AtomicInteger> inFlightByEndpoint = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -51,13 +58,14 @@ public class DeliveryDispatcher {
     private Thread loop;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, RecordAttempt recordAttempt,
-            DispatchSignal signal, WebhooksConfig config, Clock clock) {
+            DispatchSignal signal, WebhooksConfig config, Clock clock, TraceCarrier traces) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.recordAttempt = recordAttempt;
         this.signal = signal;
         this.config = config;
         this.clock = clock;
+        this.traces = traces;
     }
 
     void start(@Observes StartupEvent event) {
@@ -146,8 +154,13 @@ public class DeliveryDispatcher {
         return claimed.size();
     }
 
+    /** One attempt, in a span of the trace that caused the event. */
     private void attempt(Claimed delivery, AtomicInteger endpointSlots) {
-        try {
+        Context attempt = traces.startSpan("webhook deliver", SpanKind.CLIENT, delivery.traceContext());
+        Span span = Span.fromContext(attempt).setAttribute("webhook.event_id", delivery.eventId())
+                .setAttribute("webhook.endpoint_id", delivery.endpointId())
+                .setAttribute("webhook.attempt", delivery.attemptsMade() + 1);
+        try (Scope ignored = attempt.makeCurrent()) {
             Instant at = clock.instant();
             List<String> secrets = new ArrayList<>(2);
             secrets.add(delivery.secret());
@@ -156,11 +169,19 @@ public class DeliveryDispatcher {
                 secrets.add(delivery.previousSecret());
             }
             AttemptResult result = sender.send(delivery.url(), delivery.eventId(), delivery.body(), secrets);
+            if (result.status() != null) {
+                span.setAttribute("http.response.status_code", result.status());
+            }
+            if (!result.succeeded()) {
+                span.setStatus(StatusCode.ERROR, result.error() == null ? "HTTP " + result.status() : result.error());
+            }
             recordAttempt.record(delivery, result, at);
         } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.toString());
             LOG.warnf("webhook delivery %s: attempt not recorded, retried after its lease: %s", delivery.id(),
                     e.toString());
         } finally {
+            span.end();
             endpointSlots.decrementAndGet();
             inFlight.decrementAndGet();
             signal.wake();

@@ -1,6 +1,7 @@
 package com.firsthand.webhook.service;
 
 import com.firsthand.common.ids.Ids;
+import com.firsthand.common.tracing.TraceCarrier;
 import com.firsthand.webhook.config.WebhooksConfig;
 import com.firsthand.webhook.domain.EventTypes;
 import com.firsthand.webhook.domain.WebhookEndpoint;
@@ -30,15 +31,18 @@ public class PublishEvent {
     private final DispatchSignal signal;
     private final Clock clock;
     private final WebhooksConfig config;
+    private final TraceCarrier traces;
 
     public PublishEvent(WebhookEventRepository events, WebhookEndpointRepository endpoints,
-            DeliveryRepository deliveries, DispatchSignal signal, Clock clock, WebhooksConfig config) {
+            DeliveryRepository deliveries, DispatchSignal signal, Clock clock, WebhooksConfig config,
+            TraceCarrier traces) {
         this.events = events;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.signal = signal;
         this.clock = clock;
         this.config = config;
+        this.traces = traces;
     }
 
     /** @return the new event, or null when this source already produced an event of this type */
@@ -56,6 +60,7 @@ public class PublishEvent {
         List<WebhookEvent> published = new ArrayList<>(types.size());
         List<WebhookEndpoint> subscribers = null;
         Instant firstAttempt = clock.instant().plus(config.retrySchedule().get(0));
+        String traceContext = traces.currentJson();
         for (String type : types) {
             WebhookEvent event = new WebhookEvent();
             event.id = Ids.next(Ids.EVENT);
@@ -64,7 +69,7 @@ public class PublishEvent {
             event.sourceId = sourceId;
             event.createdAt = createdAt;
             event.body = EventBodies.write(event.id, type, createdAt, object);
-            if (!events.insertIfAbsent(event)) {
+            if (!events.insertIfAbsent(event, traceContext)) {
                 continue;
             }
             published.add(event);
