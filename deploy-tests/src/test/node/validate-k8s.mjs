@@ -1,6 +1,6 @@
 // Validates every object of rendered Kubernetes manifests (multi-document YAML) against the OpenAPI schemas of
 // kubernetes-models and, for custom resources, the CRD schemas the projects publish, as packaged by
-// @kubernetes-models (KEDA, Strimzi, CloudNativePG, Gateway API, Prometheus Operator): types, enums, patterns,
+// @kubernetes-models (KEDA, Strimzi, CloudNativePG, Gateway API, Prometheus Operator, cert-manager): types, enums, patterns,
 // required fields; unknown fields are not reported. An object of any other API group is reported as "skipped".
 // Usage: node validate-k8s.mjs FILE... ; prints one JSON array of {file, apiVersion, kind, name, status, errors}.
 import { readFileSync } from "node:fs";
@@ -30,6 +30,7 @@ function packageOf(apiVersion) {
     "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
     "gateway.networking.k8s.io": "@kubernetes-models/gateway-api",
     "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+    "cert-manager.io": "@kubernetes-models/cert-manager",
   };
   return thirdParty[group] ?? "kubernetes-models";
 }

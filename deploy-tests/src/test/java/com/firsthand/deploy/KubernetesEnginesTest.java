@@ -116,7 +116,8 @@ class KubernetesEnginesTest {
             if (!readsProperties) {
                 continue;
             }
-            assertThat(environment.get("QUARKUS_MINIO_HOST")).isEqualTo("http://firsthand-minio");
+            // TLS in prod only (KubernetesMinioTlsTest).
+            assertThat(environment.get("QUARKUS_MINIO_HOST")).isEqualTo(minioScheme(overlay) + "://firsthand-minio");
             assertThat(environment.get("QUARKUS_MINIO_PORT"))
                     .isEqualTo(minioService.path("spec").path("ports").get(0).path("port").asText());
             String accessKey = environment.get("QUARKUS_MINIO_ACCESS_KEY");
@@ -131,6 +132,9 @@ class KubernetesEnginesTest {
         assertThat(bucket).isEqualTo(Workloads.environment(manifests, "submissions-service")
                 .get("FIRSTHAND_STORAGE_BUCKET"));
         assertThat(mc.path("args").toString()).contains("mc mb --ignore-existing");
+        assertThat(jobEnvironment.get("MINIO_URL")).as("the bucket Job's alias")
+                .isEqualTo(minioScheme(overlay) + "://firsthand-minio:" + minioService.path("spec").path("ports").get(0)
+                        .path("port").asText());
         assertThat(manifests.get("ConfigMap", "firsthand-minio-policy").path("data").toString())
                 .contains("arn:aws:s3:::" + bucket + "/*");
     }
@@ -163,6 +167,10 @@ class KubernetesEnginesTest {
         }
         String drives = minio.path("template").path("spec").path("containers").get(0).path("args").get(1).asText();
         assertThat(drives).isEqualTo(minioNodes == 1 ? "/data"
-                : "http://firsthand-minio-{0..." + (minioNodes - 1) + "}.firsthand-minio-hl/data");
+                : minioScheme(overlay) + "://firsthand-minio-{0..." + (minioNodes - 1) + "}.firsthand-minio-hl/data");
+    }
+
+    private static String minioScheme(String overlay) {
+        return overlay.equals("prod") ? "https" : "http";
     }
 }

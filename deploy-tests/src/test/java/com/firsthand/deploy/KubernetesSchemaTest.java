@@ -15,14 +15,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Both k8s/ overlays render, and every object validates against its schema: the core kinds against Kubernetes',
  * the custom resources against the CRD schemas their projects publish (KEDA, Strimzi, CloudNativePG, Gateway API,
- * Prometheus Operator).
+ * Prometheus Operator, cert-manager).
  */
 class KubernetesSchemaTest {
 
     /** API versions the validators model: every object of the overlays is one of them, and must validate. */
     private static final Set<String> MODELLED_API_VERSIONS = Set.of("v1", "apps/v1", "batch/v1", "policy/v1",
             "autoscaling/v2", "networking.k8s.io/v1", "keda.sh/v1alpha1", "kafka.strimzi.io/v1",
-            "postgresql.cnpg.io/v1", "gateway.networking.k8s.io/v1", "monitoring.coreos.com/v1");
+            "postgresql.cnpg.io/v1", "gateway.networking.k8s.io/v1", "monitoring.coreos.com/v1",
+            "cert-manager.io/v1");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
@@ -112,15 +113,26 @@ class KubernetesSchemaTest {
                           rules:
                             - alert: A
                               for: soon
+                    ---
+                    apiVersion: cert-manager.io/v1
+                    kind: Certificate
+                    metadata:
+                      name: broken
+                    spec:
+                      isCA: maybe
+                      dnsNames: firsthand-minio
+                      issuerRef: {name: firsthand-internal-ca}
                     """);
             JsonNode results = Validators.kubernetes(List.of(broken));
-            assertThat(results).extracting(r -> r.path("status").asText()).containsOnly("invalid").hasSize(6);
+            assertThat(results).extracting(r -> r.path("status").asText()).containsOnly("invalid").hasSize(7);
             assertThat(results.get(0).path("errors").toString()).contains("replicas").contains("containerPort");
             assertThat(results.get(1).path("errors").toString()).contains("maxReplicaCount").contains("lagThreshold");
             assertThat(results.get(2).path("errors").toString()).contains("partitions");
             assertThat(results.get(3).path("errors").toString()).contains("instances");
             assertThat(results.get(4).path("errors").toString()).contains("type");
             assertThat(results.get(5).path("errors").toString()).contains("expr").contains("for");
+            assertThat(results.get(6).path("errors").toString()).contains("isCA").contains("dnsNames")
+                    .contains("secretName");
         } finally {
             Files.deleteIfExists(broken);
         }

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * S3Proxy, a real S3-compatible server, in a child JVM on the filesystem backend. Requests must be signed
- * (AWS v2 or v4) with the configured access and secret key, as MinIO would require.
+ * (AWS v2 or v4) with the configured access and secret key, as MinIO would require. Plain HTTP, or HTTPS only
+ * with the certificate of a PKCS12 key store ({@link #startTls}).
  */
 public final class S3Server implements AutoCloseable {
 
@@ -17,17 +18,30 @@ public final class S3Server implements AutoCloseable {
     private final int port;
     private final String accessKey;
     private final String secretKey;
+    private final Path keyStore;
+    private final String keyStorePassword;
     private ChildJvm child;
 
-    private S3Server(Path dataDir, int port, String accessKey, String secretKey) {
+    private S3Server(Path dataDir, int port, String accessKey, String secretKey, Path keyStore,
+            String keyStorePassword) {
         this.dataDir = dataDir;
         this.port = port;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.keyStore = keyStore;
+        this.keyStorePassword = keyStorePassword;
     }
 
     public static S3Server start(Path dataDir, int port, String accessKey, String secretKey) {
-        S3Server server = new S3Server(dataDir, port, accessKey, secretKey);
+        S3Server server = new S3Server(dataDir, port, accessKey, secretKey, null, null);
+        server.start();
+        return server;
+    }
+
+    /** HTTPS only, presenting the key and certificate chain of {@code keyStore} (PKCS12). */
+    public static S3Server startTls(Path dataDir, int port, String accessKey, String secretKey, Path keyStore,
+            String keyStorePassword) {
+        S3Server server = new S3Server(dataDir, port, accessKey, secretKey, keyStore, keyStorePassword);
         server.start();
         return server;
     }
@@ -40,8 +54,11 @@ public final class S3Server implements AutoCloseable {
         try {
             Path blobs = Files.createDirectories(dataDir.resolve("blobs"));
             Path config = dataDir.resolve("s3proxy.properties");
+            String listener = keyStore == null ? "s3proxy.endpoint=http://127.0.0.1:" + port
+                    : String.join("\n", "s3proxy.secure-endpoint=https://127.0.0.1:" + port,
+                            "s3proxy.keystore-path=" + keyStore, "s3proxy.keystore-password=" + keyStorePassword);
             Files.writeString(config, String.join("\n",
-                    "s3proxy.endpoint=http://127.0.0.1:" + port,
+                    listener,
                     "s3proxy.authorization=aws-v2-or-v4",
                     "s3proxy.identity=" + accessKey,
                     "s3proxy.credential=" + secretKey,
@@ -59,7 +76,7 @@ public final class S3Server implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return (keyStore == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     public int port() {

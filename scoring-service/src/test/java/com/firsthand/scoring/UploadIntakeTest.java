@@ -11,8 +11,11 @@ import com.firsthand.events.EventEnvelope;
 import com.firsthand.events.EventJson;
 import com.firsthand.events.Topics;
 import com.firsthand.scoring.ScoringFixtures.Job;
+import com.firsthand.scoring.repository.StorageHttpClient;
 import io.agroal.api.AgroalDataSource;
 import io.minio.MinioClient;
+import io.quarkiverse.minio.client.OptionalHttpClientProducer;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -51,6 +54,9 @@ class UploadIntakeTest {
     MinioClient minio;
 
     @Inject
+    OptionalHttpClientProducer httpClients;
+
+    @Inject
     AgroalDataSource db;
 
     ScoringFixtures fixtures;
@@ -62,6 +68,13 @@ class UploadIntakeTest {
         fixtures = new ScoringFixtures(kafka, minio);
         sql = new Sql(db);
         job = Job.photos(Ids.next(Ids.ORGANIZATION));
+    }
+
+    @Test
+    void theObjectStoreClientTakesItsHttpClientFromStorageHttpClient() {
+        // The MinIO extension builds the MinioClient with the OptionalHttpClientProducer bean: it must be ours, or
+        // firsthand.storage.trust-ca would be ignored.
+        assertThat(ClientProxy.unwrap(httpClients)).isInstanceOf(StorageHttpClient.class);
     }
 
     @Test

@@ -33,6 +33,10 @@ class PublicDownloadUrlTest {
         public java.time.Duration rejectedRetention() {
             return java.time.Duration.ofDays(30);
         }
+
+        public Optional<java.nio.file.Path> trustCa() {
+            return Optional.empty();
+        }
     }
 
     static final MinioClient UNREACHABLE_STORE = MinioClient.builder().endpoint("http://minio.internal:9000")

@@ -10,10 +10,13 @@ import com.firsthand.common.testing.KafkaEvents;
 import com.firsthand.events.SubmissionUploaded;
 import com.firsthand.events.Topics;
 import com.firsthand.submissions.repository.JobReplicaRepository;
+import com.firsthand.submissions.repository.StorageHttpClient;
 import com.firsthand.submissions.repository.SubmissionRepository;
 import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
+import io.quarkiverse.minio.client.OptionalHttpClientProducer;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,6 +42,8 @@ class UploadTest {
     @Inject
     MinioClient minio;
     @Inject
+    OptionalHttpClientProducer httpClients;
+    @Inject
     JobReplicaRepository jobs;
     @Inject
     SubmissionRepository submissions;
@@ -52,6 +57,13 @@ class UploadTest {
         WorkerFixtures.Holder holder = fixtures.workerHoldingASlot(3);
         worker = holder.worker();
         jobId = holder.jobId();
+    }
+
+    @Test
+    void theObjectStoreClientTakesItsHttpClientFromStorageHttpClient() {
+        // The MinIO extension builds the MinioClient with the OptionalHttpClientProducer bean: it must be ours, or
+        // firsthand.storage.trust-ca would be ignored.
+        assertThat(ClientProxy.unwrap(httpClients)).isInstanceOf(StorageHttpClient.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.firsthand.submissions.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ public interface StorageConfig {
      * host name in front of MinIO, say). Download URLs are signed for this host. Default: the store's endpoint.
      */
     Optional<URI> publicUrl();
+
+    /**
+     * A PEM bundle of the CA that certifies the store's TLS certificate (an internal CA), trusted by the store's
+     * client only, besides the JDK's default CAs. A file that cannot be read or holds no certificate stops the start.
+     */
+    Optional<Path> trustCa();
 
     /** The store's region, used when signing for {@link #publicUrl()} (no round trip to ask the store). */
     @WithDefault("us-east-1")
