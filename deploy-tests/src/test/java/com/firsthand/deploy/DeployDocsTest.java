@@ -33,7 +33,8 @@ class DeployDocsTest {
             new SchemaSource("@kubernetes-models/cloudnative-pg", "2.0.0", "CloudNativePG", "1.29.0"),
             new SchemaSource("@kubernetes-models/keda", "2.0.0", "KEDA", "2.19.0"),
             new SchemaSource("@kubernetes-models/gateway-api", "2.0.0", "Gateway API CRDs", "v1.5.1"),
-            new SchemaSource("@kubernetes-models/prometheus-operator", "6.0.0", "kube-prometheus-stack", "v0.91.0"));
+            new SchemaSource("@kubernetes-models/prometheus-operator", "6.0.0", "kube-prometheus-stack", "v0.91.0"),
+            new SchemaSource("@kubernetes-models/cert-manager", "6.0.0", "cert-manager", "v1.20.2"));
 
     @Test
     void theOperatorTableNamesTheVersionsWhoseSchemasDeployTestsValidate() throws IOException {
