@@ -217,7 +217,7 @@ class WebhookDeliveryTest {
     private static double attemptsCounted(String outcome) {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher sample = Pattern.compile("^firsthand_webhooks_attempts_total\\{outcome=\""
-                + outcome + "\"} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+                + outcome + "\"} (\\S+)(?: # .*)?$", Pattern.MULTILINE).matcher(metrics);
         return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 

@@ -57,11 +57,14 @@ public final class DeadLetters {
         return found.get();
     }
 
-    /** firsthand_events_dead_lettered_total for one topic and consumer, from /q/metrics (0 when never counted). */
+    /**
+     * firsthand_events_dead_lettered_total for one topic and consumer, from /q/metrics (0 when never counted); a
+     * sample may end with an exemplar (the trace it was counted in).
+     */
     public static double counted(String topic, String consumerName) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher sample = Pattern.compile("^firsthand_events_dead_lettered_total\\{consumer=\"" + Pattern.quote(
-                consumerName) + "\",topic=\"" + Pattern.quote(topic) + "\"} (\\S+)$", Pattern.MULTILINE)
+                consumerName) + "\",topic=\"" + Pattern.quote(topic) + "\"} (\\S+)(?: # .*)?$", Pattern.MULTILINE)
                 .matcher(metrics);
         return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }

@@ -1,69 +1,27 @@
 package com.firsthand.scoring.repository;
 
-import com.firsthand.common.tls.CaBundleTrust;
+import com.firsthand.common.tls.TrustingStorageHttpClient;
 import com.firsthand.scoring.config.StorageConfig;
-import io.minio.http.HttpUtils;
 import io.quarkiverse.minio.client.MiniosConfiguration;
-import io.quarkiverse.minio.client.OptionalHttpClientProducer;
 import io.quarkiverse.minio.client.WithMetricsHttpClientProducer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import okhttp3.OkHttpClient;
 
 /**
- * The HTTP client of the object store's MinioClient: the MinIO extension's own (with its metrics), which, when
- * {@code firsthand.storage.trust-ca} names a CA bundle, also trusts that CA, for this client only; host names are
- * still verified. Built at start-up, so that an unusable CA file stops the start rather than failing uploads.
+ * The object store client's HTTP client (common's {@link TrustingStorageHttpClient}), in place of the MinIO
+ * extension's own, built at start-up so that an unusable {@code firsthand.storage.trust-ca} stops the start.
  */
 @Alternative
 @Priority(1)
 @Singleton
 @Startup
-public class StorageHttpClient implements OptionalHttpClientProducer {
-
-    private static final long DEFAULT_TIMEOUT_MILLIS = Duration.ofMinutes(5).toMillis();
-
-    private final OptionalHttpClientProducer extension;
-    private final Optional<CaBundleTrust> trust;
+public class StorageHttpClient extends TrustingStorageHttpClient {
 
     @Inject
     StorageHttpClient(WithMetricsHttpClientProducer extension, MiniosConfiguration minio, StorageConfig config) {
-        this(extension, config.trustCa(), minio.produceMetrics());
-    }
-
-    /**
-     * @param extensionAsks whether the extension asks this bean for a client: it does only while
-     *     quarkus.minio.produce-metrics is true
-     */
-    public StorageHttpClient(OptionalHttpClientProducer extension, Optional<Path> trustCa, boolean extensionAsks) {
-        if (trustCa.isPresent() && !extensionAsks) {
-            throw new IllegalStateException("firsthand.storage.trust-ca needs quarkus.minio.produce-metrics=true:"
-                    + " the MinIO extension applies its HTTP client (and so the CA) only then");
-        }
-        this.extension = extension;
-        try {
-            this.trust = trustCa.map(CaBundleTrust::jdkDefaultsPlus);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("firsthand.storage.trust-ca: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Optional<OkHttpClient> apply(String clientName) {
-        Optional<OkHttpClient> client = extension.apply(clientName);
-        if (trust.isEmpty()) {
-            return client;
-        }
-        OkHttpClient base = client.orElseGet(() -> HttpUtils.newDefaultHttpClient(DEFAULT_TIMEOUT_MILLIS,
-                DEFAULT_TIMEOUT_MILLIS, DEFAULT_TIMEOUT_MILLIS));
-        return Optional.of(base.newBuilder()
-                .sslSocketFactory(trust.get().socketFactory(), trust.get().trustManager())
-                .build());
+        super(extension, config.trustCa(), minio.produceMetrics());
     }
 }

@@ -1,4 +1,4 @@
-package com.firsthand.scoring.repository;
+package com.firsthand.common.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The object store's client over real TLS: S3Proxy serving HTTPS with a certificate for localhost and 127.0.0.1
  * signed by a test CA, which the client trusts only through firsthand.storage.trust-ca.
  */
-class StorageHttpClientTest {
+class TrustingStorageHttpClientTest {
 
     private static final String ACCESS_KEY = "tls-test";
     private static final String SECRET_KEY = "tls-test-secret-key";
@@ -121,23 +121,24 @@ class StorageHttpClientTest {
         Path missing = dir.resolve("missing.crt");
         Path garbage = Files.writeString(dir.resolve("garbage.crt"), "not a certificate");
 
-        assertThatThrownBy(() -> new StorageHttpClient(extension(), Optional.of(missing), true))
+        assertThatThrownBy(() -> new TrustingStorageHttpClient(extension(), Optional.of(missing), true))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("firsthand.storage.trust-ca").hasMessageContaining(missing.toString());
-        assertThatThrownBy(() -> new StorageHttpClient(extension(), Optional.of(garbage), true))
+        assertThatThrownBy(() -> new TrustingStorageHttpClient(extension(), Optional.of(garbage), true))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("firsthand.storage.trust-ca").hasMessageContaining(garbage.toString());
     }
 
     @Test
     void aCaTheExtensionWouldNotApplyStopsTheStart() {
-        assertThatThrownBy(() -> new StorageHttpClient(extension(), Optional.of(internalCa.certificate()), false))
+        assertThatThrownBy(() -> new TrustingStorageHttpClient(extension(), Optional.of(internalCa.certificate()),
+                false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("quarkus.minio.produce-metrics=true");
     }
 
     private OkHttpClient httpClient(Optional<Path> trustCa) {
-        return new StorageHttpClient(extension(), trustCa, true)
+        return new TrustingStorageHttpClient(extension(), trustCa, true)
                 .apply(MiniosBuildTimeConfiguration.DEFAULT_MINIOCLIENT_NAME).orElseThrow();
     }
 
