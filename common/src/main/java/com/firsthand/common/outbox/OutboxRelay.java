@@ -3,11 +3,9 @@ package com.firsthand.common.outbox;
 import com.firsthand.common.config.FirsthandConfig;
 import com.firsthand.common.tracing.TraceCarrier;
 import io.agroal.api.AgroalDataSource;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,18 +47,16 @@ public class OutboxRelay {
     private final OutboxProducer producerHolder;
     private final FirsthandConfig config;
     private final TraceCarrier traces;
-    private final Tracer tracer;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public OutboxRelay(AgroalDataSource dataSource, OutboxProducer producerHolder, FirsthandConfig config,
-            TraceCarrier traces, OpenTelemetry openTelemetry) {
+            TraceCarrier traces) {
         this.dataSource = dataSource;
         this.producerHolder = producerHolder;
         this.config = config;
         this.traces = traces;
-        this.tracer = openTelemetry.getTracer("com.firsthand.outbox");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -151,11 +147,10 @@ public class OutboxRelay {
         List<Span> spans = new ArrayList<>(batch.size());
         try {
             for (PendingEvent event : batch) {
-                Context appendedIn = traces.restoreJson(event.traceContext());
-                Span span = publishSpan(event, appendedIn);
-                spans.add(span);
+                Context publishing = publishSpan(event);
+                spans.add(Span.fromContext(publishing));
                 acks.add(producer.send(new ProducerRecord<>(event.topic(), null, event.key(), event.envelope(),
-                        headers(appendedIn.with(span)))));
+                        headers(publishing))));
             }
             producer.flush();
             for (Future<?> ack : acks) {
@@ -169,15 +164,14 @@ public class OutboxRelay {
         }
     }
 
-    private Span publishSpan(PendingEvent event, Context parent) {
-        return tracer.spanBuilder(event.topic() + " publish")
-                .setParent(parent)
-                .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute("messaging.system", "kafka")
+    /** A producer span in the trace the event was appended in; the returned context carries it. */
+    private Context publishSpan(PendingEvent event) {
+        Context publishing = traces.startSpan(event.topic() + " publish", SpanKind.PRODUCER, event.traceContext());
+        Span.fromContext(publishing).setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "publish")
                 .setAttribute("messaging.destination.name", event.topic())
-                .setAttribute("messaging.message.id", event.id())
-                .startSpan();
+                .setAttribute("messaging.message.id", event.id());
+        return publishing;
     }
 
     private RecordHeaders headers(Context publishedIn) {

@@ -25,7 +25,8 @@ public class TrustingStorageHttpClient implements OptionalHttpClientProducer {
      * @param extensionAsks whether the extension asks this bean for a client: it does only while
      *     quarkus.minio.produce-metrics is true
      */
-    public TrustingStorageHttpClient(OptionalHttpClientProducer extension, Optional<Path> trustCa, boolean extensionAsks) {
+    public TrustingStorageHttpClient(OptionalHttpClientProducer extension, Optional<Path> trustCa,
+            boolean extensionAsks) {
         if (trustCa.isPresent() && !extensionAsks) {
             throw new IllegalStateException("firsthand.storage.trust-ca needs quarkus.minio.produce-metrics=true:"
                     + " the MinIO extension applies its HTTP client (and so the CA) only then");

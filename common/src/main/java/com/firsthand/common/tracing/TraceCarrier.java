@@ -69,11 +69,6 @@ public class TraceCarrier {
         return fields.isEmpty() ? null : toJson(fields);
     }
 
-    /** The current trace context as propagation fields; empty when there is none (or tracing is off). */
-    public Map<String, String> current() {
-        return fields(Context.current());
-    }
-
     public Map<String, String> fields(Context context) {
         Map<String, String> fields = new LinkedHashMap<>();
         propagator.inject(context, fields, (carrier, key, value) -> carrier.put(key, value));
@@ -87,7 +82,7 @@ public class TraceCarrier {
 
     /** The current trace context as JSON to store beside the work it caused; null when there is none. */
     public String currentJson() {
-        Map<String, String> fields = current();
+        Map<String, String> fields = fields(Context.current());
         return fields.isEmpty() ? null : toJson(fields);
     }
 
